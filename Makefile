@@ -1,0 +1,32 @@
+# Two commands matter: `make serve` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check lock clean
+
+$(READY): requirements.lock tools/bootstrap.py
+	@$(PYTHON) tools/bootstrap.py $(VENV) requirements.lock
+	@touch $@
+
+serve: $(READY)  ## serve at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: $(READY)  ## the whole test suite (builds the site once, strictly)
+	$(BIN)/python -m pytest
+
+build: $(READY)  ## strict build into site/
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(READY)  ## validate data/ (and data/company.yml) without building
+	$(BIN)/python -m macros check
+
+lock:  ## re-pin every dependency after editing pyproject.toml
+	$(BIN)/python -m pip install -q pip-tools
+	$(BIN)/pip-compile -q --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .ruff_cache .hypothesis

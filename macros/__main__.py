@@ -1,0 +1,31 @@
+"""`python -m macros check [ROOT]`: validate the data without building, for editors and pre-commit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import DataError
+from .loader import load_playbook
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] != "check":
+        print("usage: python -m macros check [PROJECT_DIR]", file=sys.stderr)
+        return 2
+    root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
+    try:
+        loaded = load_playbook(root)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+        return 1
+    p = loaded.playbook
+    print(f"ok: {len(p.roles)} roles, {len(p.areas)} areas, {len(p.activities)} activities, {len(p.checklists)} checklists")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,107 @@
+"""Files written next to the pages: matrix CSV/JSON, checklists as Markdown, the checklist index.
+
+Pure functions from the model to text; `lifecycle.on_post_build` writes them (design contract 5).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .model import Playbook
+from .render.checklist import checklist_anchor, checklist_page, item_anchor, text_fingerprint
+from .render.inline import plain_text
+from .urls import page_url
+
+MATRIX_CSV = "exports/responsibility-matrix.csv"
+MATRIX_JSON = "exports/responsibility-matrix.json"
+CHECKLIST_INDEX = "checklists/index.json"
+
+
+def absolute(site_url: str, url: str) -> str:
+    return site_url.rstrip("/") + "/" + url if site_url else "/" + url
+
+
+def matrix_csv(playbook: Playbook) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["area", "activity_id", "activity", *(r.name for r in playbook.roles)])
+    areas = {a.id: a.name for a in playbook.areas}
+    for activity in playbook.activities:
+        cells = dict(activity.cells)
+        writer.writerow([areas[activity.area], activity.id, activity.name, *(cells.get(r.id, "") for r in playbook.roles)])
+    return buffer.getvalue()
+
+
+def matrix_json(playbook: Playbook, site_url: str = "") -> str:
+    data = {
+        "roles": [{"id": r.id, "name": r.name, "plural": r.plural, "short": r.short, "summary": r.summary} for r in playbook.roles],
+        "areas": [{"id": a.id, "name": a.name, "summary": a.summary} for a in playbook.areas],
+        "activities": [
+            {
+                "id": a.id,
+                "area": a.area,
+                "name": a.name,
+                "page": a.page,
+                "url": absolute(site_url, page_url(a.page)),
+                "raci": dict(a.cells),
+                "accountable": a.accountable,
+                "responsible": list(a.responsible),
+            }
+            for a in playbook.activities
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def checklist_markdown(playbook: Playbook, checklist_id: str, site_url: str = "") -> str:
+    checklist = playbook.checklist(checklist_id)
+    url = absolute(site_url, page_url(checklist_page(checklist.id)))
+    lines = [f"## {checklist.title}", "", f"From the Tech Lead Playbook: <{url}>", ""]
+    lines += [f"- [ ] {plain_text(item.text)}" for item in checklist.items]
+    return "\n".join(lines) + "\n"
+
+
+def checklist_index_json(playbook: Playbook, site_url: str = "") -> str:
+    entries = []
+    for c in playbook.checklists:
+        activity = playbook.activity(c.activity) if c.activity else None
+        standalone = page_url(checklist_page(c.id))
+        play = page_url(activity.page) if activity else None
+        entries.append(
+            {
+                "id": c.id,
+                "title": c.title,
+                "area": activity.area if activity else None,
+                "activity": c.activity,
+                "roles": [r.id for r in playbook.roles_of(c)],
+                "anchor": checklist_anchor(c.id),
+                "url": absolute(site_url, standalone),
+                "play_url": absolute(site_url, play + "#" + checklist_anchor(c.id)) if play else None,
+                "markdown_url": absolute(site_url, standalone.rstrip("/") + ".md"),
+                "items": [
+                    {
+                        "id": i.id,
+                        "text": i.text,
+                        "anchor": item_anchor(c.id, i.id),
+                        "url": absolute(site_url, standalone + "#" + item_anchor(c.id, i.id)),
+                        "fingerprint": text_fingerprint(i.text),
+                    }
+                    for i in c.items
+                ],
+            }
+        )
+    return json.dumps({"version": 1, "checklists": entries}, indent=2, ensure_ascii=False) + "\n"
+
+
+def all_exports(playbook: Playbook, site_url: str = "") -> dict[str, str]:
+    """Site-relative path -> file content."""
+    files = {
+        MATRIX_CSV: matrix_csv(playbook),
+        MATRIX_JSON: matrix_json(playbook, site_url),
+        CHECKLIST_INDEX: checklist_index_json(playbook, site_url),
+    }
+    for c in playbook.checklists:
+        files[f"checklists/{c.id}.md"] = checklist_markdown(playbook, c.id, site_url)
+    return files

@@ -1,0 +1,128 @@
+"""The validated playbook: immutable, typed, and free of YAML and MkDocs details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal, Mapping
+
+from .errors import UnknownIdError
+
+Letter = Literal["R", "A", "C", "I", "A/R"]
+LETTERS: tuple[Letter, ...] = ("R", "A", "C", "I", "A/R")
+LETTER_MEANINGS: Mapping[str, str] = MappingProxyType(
+    {
+        "R": "Responsible: does the work",
+        "A": "Accountable: owns the outcome and signs it off; exactly one per activity",
+        "C": "Consulted: asked for input before the decision",
+        "I": "Informed: told about the outcome after the decision",
+        "A/R": "Accountable and Responsible: owns the outcome and does the work",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    plural: str
+    short: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    area: str
+    name: str
+    page: str
+    cells: tuple[tuple[str, Letter], ...]  # (role id, letter) in role order; absent = not involved
+
+    def letter(self, role_id: str) -> Letter | None:
+        return dict(self.cells).get(role_id)
+
+    @property
+    def accountable(self) -> str:
+        return next(role for role, letter in self.cells if letter in ("A", "A/R"))
+
+    @property
+    def responsible(self) -> tuple[str, ...]:
+        return tuple(role for role, letter in self.cells if letter in ("R", "A/R"))
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    activity: str | None
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class Playbook:
+    roles: tuple[Role, ...]
+    areas: tuple[Area, ...]
+    activities: tuple[Activity, ...]
+    checklists: tuple[Checklist, ...] = ()
+    _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {
+            kind: MappingProxyType({item.id: item for item in items})
+            for kind, items in (
+                ("role", self.roles),
+                ("area", self.areas),
+                ("activity", self.activities),
+                ("checklist", self.checklists),
+            )
+        }
+        object.__setattr__(self, "_index", MappingProxyType(index))
+
+    def _get(self, kind: str, item_id: str) -> object:
+        found = self._index[kind].get(item_id)
+        if found is None:
+            raise UnknownIdError(kind, str(item_id), list(self._index[kind]))
+        return found
+
+    def role(self, role_id: str) -> Role:
+        return self._get("role", role_id)  # type: ignore[return-value]
+
+    def area(self, area_id: str) -> Area:
+        return self._get("area", area_id)  # type: ignore[return-value]
+
+    def activity(self, activity_id: str) -> Activity:
+        return self._get("activity", activity_id)  # type: ignore[return-value]
+
+    def checklist(self, checklist_id: str) -> Checklist:
+        return self._get("checklist", checklist_id)  # type: ignore[return-value]
+
+    def activities_in(self, area_id: str) -> tuple[Activity, ...]:
+        self.area(area_id)
+        return tuple(a for a in self.activities if a.area == area_id)
+
+    def activities_on(self, page: str) -> tuple[Activity, ...]:
+        """The activities a play explains: those whose `page` is that play."""
+        return tuple(a for a in self.activities if a.page == page)
+
+    def checklists_for(self, activity_ids: set[str]) -> tuple[Checklist, ...]:
+        return tuple(c for c in self.checklists if c.activity in activity_ids)
+
+    def roles_of(self, checklist: Checklist) -> tuple[Role, ...]:
+        """Roles involved in a checklist's activity, in column order."""
+        if checklist.activity is None:
+            return ()
+        involved = dict(self.activity(checklist.activity).cells)
+        return tuple(r for r in self.roles if r.id in involved)

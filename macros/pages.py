@@ -1,0 +1,76 @@
+"""The Markdown sources of the pages generated from the data (roles/, checklists/).
+
+They are ordinary pages that call the same macros as hand-written ones, so there is one
+renderer for each view. Only ids (slugs) are interpolated here; names reach the page
+through the macros, which escape them.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from .model import Playbook
+from .render.checklist import checklist_page
+
+
+def _front_matter(**meta: object) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def role_page(playbook: Playbook, role_id: str) -> str:
+    role = playbook.role(role_id)
+    return _front_matter(description=f"What the {role.name} owns in this playbook: {role.summary}") + (
+        f"# {{{{ role('{role_id}') }}}}\n\n"
+        f"{{{{ role_purpose('{role_id}') }}}}\n\n"
+        "## What this role owns\n\n"
+        f"{{{{ role_summary('{role_id}') }}}}\n\n"
+        "## At a glance\n\n"
+        f"{{{{ role_chart('{role_id}') }}}}\n\n"
+        "## In the whole matrix\n\n"
+        f"{{{{ responsibility_matrix(role='{role_id}') }}}}\n\n"
+        "Read [how to use and adapt the matrix](../responsibilities.md#adapt-it-to-your-team), "
+        "or go back to [all roles](index.md).\n"
+    )
+
+
+def roles_index_page() -> str:
+    return _front_matter(description="The roles in this playbook, what each is for and what each owns.") + (
+        "# Roles\n\n"
+        "Five roles share the work this playbook describes. Each page below lists what the role is "
+        "accountable, responsible, consulted and informed for, grouped by area, with its column of the "
+        "[responsibility matrix](../responsibilities.md) highlighted.\n\n"
+        "{{ role_list() }}\n"
+    )
+
+
+def checklists_index_page() -> str:
+    return _front_matter(description="Every checklist in the playbook, by area, to tick, link, print and export.") + (
+        "# Checklists\n\n"
+        "Every play ends with a checklist. Here they are in one place, grouped by area, each with the roles "
+        "it involves and the play that explains it. Ticks are saved in your browser, per checklist and item, "
+        "so you can work through a checklist over weeks. Link a checklist, or a single item, from an "
+        "onboarding document: those links are permanent.\n\n"
+        "{{ checklist_index() }}\n"
+    )
+
+
+def checklist_standalone_page(playbook: Playbook, checklist_id: str) -> str:
+    checklist = playbook.checklist(checklist_id)
+    return _front_matter(
+        description=f"Checklist: {checklist.title}. Tick it, print it or link it from an onboarding document.",
+        hide=["navigation", "toc"],
+    ) + (
+        f"# {{{{ checklist_title('{checklist_id}') }}}}\n\n"
+        f"{{{{ checklist('{checklist_id}', standalone=True) }}}}\n\n"
+        f"{{{{ checklist_context('{checklist_id}') }}}}\n"
+    )
+
+
+def generated_pages(playbook: Playbook) -> dict[str, str]:
+    """Source path -> Markdown, for every page the data implies."""
+    pages = {"roles/index.md": roles_index_page(), "checklists/index.md": checklists_index_page()}
+    for role in playbook.roles:
+        pages[f"roles/{role.id}.md"] = role_page(playbook, role.id)
+    for checklist in playbook.checklists:
+        pages[checklist_page(checklist.id)] = checklist_standalone_page(playbook, checklist.id)
+    return pages

@@ -1,0 +1,76 @@
+"""A checklist as HTML: the anchor scheme, real labelled checkboxes and fingerprints of item text.
+
+Anchor scheme (a public contract, documented in the README; never change it):
+  checklist container  #checklist-<checklist-id>
+  one item             #checklist-<checklist-id>--<item-id>
+Slugs never contain "--", so the two ids can always be split apart again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from markupsafe import Markup, escape
+
+from ..model import Checklist, Playbook
+from . import Link
+from .inline import inline_markdown, plain_text
+
+
+def checklist_anchor(checklist_id: str) -> str:
+    return f"checklist-{checklist_id}"
+
+
+def item_anchor(checklist_id: str, item_id: str) -> str:
+    return f"checklist-{checklist_id}--{item_id}"
+
+
+def checklist_page(checklist_id: str) -> str:
+    """The docs-relative source path of the standalone page (URL checklists/<id>/)."""
+    return f"checklists/{checklist_id}.md"
+
+
+def text_fingerprint(text: str) -> str:
+    """Short hash of the wording, so the browser can tell that an item changed since it was ticked."""
+    return hashlib.sha1(plain_text(text).encode("utf-8")).hexdigest()[:10]
+
+
+def render_checklist(
+    playbook: Playbook, checklist_id: str, link: Link, *, standalone: bool = False, tracker: str | None = None
+) -> Markup:
+    checklist = playbook.checklist(checklist_id)
+    cid = escape(checklist.id)
+    anchor = checklist_anchor(checklist.id)
+    title_tag = "h2" if standalone else "h3"
+    count = len(checklist.items)
+    out = [
+        f'<section class="checklist" data-checklist="{cid}" id="{anchor}" aria-labelledby="{anchor}-title"'
+        f' data-markdown-url="{escape(link(checklist_page(checklist.id)).rstrip("/") + ".md")}"'
+        + (f' data-tracker="{escape(tracker)}"' if tracker else "")
+        + ">",
+        f'<{title_tag} class="checklist__title" id="{anchor}-title">{escape(checklist.title)}</{title_tag}>',
+        f'<p class="checklist__progress" aria-live="polite" data-total="{count}">{count} items</p>',
+        '<ul class="checklist__items">',
+    ]
+    for item in checklist.items:
+        item_id = item_anchor(checklist.id, item.id)
+        out.append(
+            f'<li class="checklist__item" data-item="{escape(item.id)}" id="{item_id}" data-text="{text_fingerprint(item.text)}">'
+            f'<label><input type="checkbox" name="{item_id}"> <span class="checklist__text">{inline_markdown(item.text, link)}</span></label> '
+            f'<a class="checklist__permalink" href="#{item_id}" aria-label="Link to this item">#</a></li>'
+        )
+    out.append("</ul>")
+    out.append(_footer(checklist, link, standalone))
+    out.append("</section>")
+    return Markup("".join(out))
+
+
+def _footer(checklist: Checklist, link: Link, standalone: bool) -> str:
+    md_url = escape(link(checklist_page(checklist.id)).rstrip("/") + ".md")
+    if standalone:
+        return f'<p class="checklist__links"><a href="{md_url}" download>Markdown file</a></p>'
+    page = escape(link(checklist_page(checklist.id)))
+    return (
+        f'<p class="checklist__links"><a href="{page}">Open this checklist alone (to print or link)</a>'
+        f' · <a href="{md_url}" download>Markdown file</a></p>'
+    )

@@ -1,0 +1,24 @@
+"""Role names in prose, so that a rename in the data reaches every sentence."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from ..model import Role
+
+_VOWEL_SOUND = tuple("AEIOUaeiou")
+_CONSONANT_EXCEPTIONS = ("Uni", "Use", "Usu", "One", "uni", "use", "one")
+
+
+def indefinite_article(word: str) -> str:
+    """'a' or 'an' by the first letter; good enough for job titles and their abbreviations."""
+    if word.startswith(_CONSONANT_EXCEPTIONS):
+        return "a"
+    return "an" if word.startswith(_VOWEL_SOUND) else "a"
+
+
+def render_role_name(role: Role, plural: bool = False, article: bool = False) -> Markup:
+    name = role.plural if plural else role.name
+    if article and not plural:
+        return Markup(f"{indefinite_article(name)} {escape(name)}")
+    return escape(name)

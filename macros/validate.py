@@ -1,0 +1,171 @@
+"""Turn the merged YAML tree into a Playbook, collecting every problem instead of stopping at one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .errors import DataError, Location, Problem
+from .model import LETTERS, Activity, Area, Checklist, ChecklistItem, Playbook, Role
+from .yamlsource import YamlList, YamlMap, type_name
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# The shape of each entry: key -> required? Every value is text, except those in NESTED.
+FIELDS: dict[str, dict[str, bool]] = {
+    "roles": {"id": True, "name": True, "plural": False, "short": True, "summary": True},
+    "areas": {"id": True, "name": True, "summary": True},
+    "activities": {"id": True, "area": True, "name": True, "page": True, "raci": True},
+    "checklists": {"id": True, "title": True, "activity": False, "items": True},
+    "items": {"id": True, "text": True},
+}
+NESTED = {"raci": "a mapping", "items": "a list"}
+TOP_LEVEL = {"roles": True, "areas": True, "activities": True, "checklists": False}
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, where: Location, path: str, message: str) -> None:
+        self.problems.append(Problem(where, path, message))
+
+    def entries(self, parent: YamlMap, key: str, path: str, required: bool) -> list[tuple[str, YamlMap]]:
+        """Check a list of id'd mappings; return (path, entry) pairs for the well-formed ones."""
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.add(parent.at(key), path, f"missing required list '{key}'" if key not in parent else "must not be empty")
+            return []
+        if not isinstance(value, YamlList):
+            self.add(parent.at(key), path, f"expected a list, found {type_name(value)}")
+            return []
+        if required and not value:
+            self.add(parent.at(key), path, "must list at least one entry")
+        seen: dict[str, Location] = {}
+        result = []
+        for index, entry in enumerate(value):
+            here = value.at(index)
+            if not isinstance(entry, YamlMap):
+                self.add(here, f"{path}[{index}]", f"expected a mapping, found {type_name(entry)}")
+                continue
+            entry_id = entry.get("id")
+            label = f"{path}[{entry_id}]" if isinstance(entry_id, str) and entry_id else f"{path}[{index}]"
+            self.fields(entry, FIELDS[key], label)
+            if isinstance(entry_id, str) and entry_id:
+                if not SLUG.match(entry_id):
+                    self.add(entry.at("id"), f"{label}.id", f"'{entry_id}' is not a slug (lowercase letters, digits, single hyphens)")
+                elif entry_id in seen:
+                    self.add(entry.at("id"), f"{label}.id", f"duplicate id '{entry_id}' (first at {seen[entry_id]})")
+                    continue
+                seen[entry_id] = entry.at("id")
+                result.append((label, entry))
+        return result
+
+    def fields(self, entry: YamlMap, spec: dict[str, bool], label: str) -> None:
+        for key in entry:
+            if key not in spec:
+                self.add(entry.at(key), f"{label}.{key}", f"unknown key (allowed: {', '.join(spec)})")
+        for key, required in spec.items():
+            value = entry.get(key)
+            if value is None:
+                if required:
+                    self.add(entry.here, label, f"missing required key '{key}'")
+                continue
+            expected = NESTED.get(key, "text")
+            actual = type_name(value)
+            if actual != expected:
+                self.add(entry.at(key), f"{label}.{key}", f"expected {expected}, found {actual}")
+            elif expected == "text" and not value.strip():
+                self.add(entry.at(key), f"{label}.{key}", "must not be empty")
+
+
+def _text(entry: YamlMap, key: str, default: str = "") -> str:
+    value = entry.get(key)
+    return value.strip() if isinstance(value, str) else default
+
+
+def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: str = "data") -> Playbook:
+    """Build the Playbook or raise DataError listing every problem found."""
+    check = _Checker()
+    if not isinstance(tree, YamlMap):
+        raise DataError([Problem(Location(file, 1), "", "expected a mapping with roles, areas and activities")])
+    for key in tree:
+        if key not in TOP_LEVEL:
+            check.add(tree.at(key), str(key), f"unknown key (allowed: {', '.join(TOP_LEVEL)})")
+
+    roles = [_role(entry) for _, entry in check.entries(tree, "roles", "roles", True)]
+    areas = [Area(e["id"], _text(e, "name"), _text(e, "summary")) for _, e in check.entries(tree, "areas", "areas", True)]
+    role_ids = [r.id for r in roles]
+    area_ids = {a.id for a in areas}
+    activities = [
+        _activity(check, label, entry, role_ids, area_ids, page_exists)
+        for label, entry in check.entries(tree, "activities", "activities", True)
+    ]
+    activity_ids = {a.id for a in activities}
+    checklists = [
+        _checklist(check, label, entry, activity_ids)
+        for label, entry in check.entries(tree, "checklists", "checklists", False)
+    ]
+    if check.problems:
+        raise DataError(check.problems)
+    return Playbook(tuple(roles), tuple(areas), tuple(activities), tuple(checklists))
+
+
+def _role(entry: YamlMap) -> Role:
+    name = _text(entry, "name")
+    return Role(entry["id"], name, _text(entry, "plural", name + "s"), _text(entry, "short", name), _text(entry, "summary"))
+
+
+def _activity(
+    check: _Checker,
+    label: str,
+    entry: YamlMap,
+    role_ids: list[str],
+    area_ids: set[str],
+    page_exists: Callable[[str], bool] | None,
+) -> Activity:
+    area = entry.get("area")
+    if isinstance(area, str) and area and area not in area_ids:
+        check.add(entry.at("area"), f"{label}.area", f"'{area}' is not a defined area (known: {', '.join(sorted(area_ids))})")
+    page = entry.get("page")
+    if isinstance(page, str) and page and page_exists is not None and not page_exists(page):
+        check.add(entry.at("page"), f"{label}.page", f"'{page}' does not exist under docs/")
+    raci = entry.get("raci")
+    cells: dict[str, str] = {}
+    if isinstance(raci, YamlMap):
+        for role_id, letter in raci.items():
+            where, path = raci.at(role_id), f"{label}.raci.{role_id}"
+            if role_id not in role_ids:
+                check.add(where, path, f"'{role_id}' is not a defined role (known: {', '.join(role_ids)})")
+            elif letter not in LETTERS:
+                check.add(where, path, f"'{letter}' is not one of {', '.join(LETTERS)}")
+            else:
+                cells[role_id] = letter
+        if len(cells) == len(raci):
+            _check_letters(check, raci.here if raci else entry.at("raci"), f"{label}.raci", cells)
+    ordered = tuple((role_id, cells[role_id]) for role_id in role_ids if role_id in cells)
+    return Activity(entry["id"], _text(entry, "area"), _text(entry, "name"), _text(entry, "page"), ordered)  # type: ignore[arg-type]
+
+
+def _check_letters(check: _Checker, where: Location, path: str, cells: dict[str, str]) -> None:
+    accountable = [role for role, letter in cells.items() if letter in ("A", "A/R")]
+    if len(accountable) != 1:
+        found = f"found {len(accountable)}: {', '.join(accountable)}" if accountable else "found none"
+        check.add(where, path, f"needs exactly one accountable role (A or A/R), {found}")
+    if not any(letter in ("R", "A/R") for letter in cells.values()):
+        check.add(where, path, "needs at least one responsible role (R or A/R)")
+
+
+def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[str]) -> Checklist:
+    activity = entry.get("activity")
+    if isinstance(activity, str) and activity and activity not in activity_ids:
+        check.add(entry.at("activity"), f"{label}.activity", f"'{activity}' is not a defined activity")
+    items: Iterable[tuple[str, YamlMap]] = check.entries(entry, "items", f"{label}.items", True)
+    return Checklist(
+        entry["id"],
+        _text(entry, "title"),
+        activity if isinstance(activity, str) else None,
+        tuple(ChecklistItem(item["id"], _text(item, "text")) for _, item in items),
+    )

@@ -1,0 +1,102 @@
+"""Shared fixtures: one strict build of the real site per session, and throwaway project copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "includes", "overrides", "schema")
+
+
+def run_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict`, as a user runs it, in a separate process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+@dataclass
+class Site:
+    """A built site on disk, read the way a browser would get it."""
+
+    root: Path
+    log: str
+
+    def path(self, url: str) -> Path:
+        path = self.root / url.lstrip("/")
+        return path / "index.html" if url == "" or url.endswith("/") else path
+
+    def html(self, url: str) -> str:
+        return self.path(url).read_text(encoding="utf-8")
+
+    def soup(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.html(url), "html.parser")
+
+    def pages(self) -> Iterator[tuple[str, BeautifulSoup]]:
+        for file in sorted(self.root.rglob("*.html")):
+            yield file.relative_to(self.root).as_posix(), BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, url: str) -> BeautifulSoup:
+        found = self.soup(url).select_one("article.md-content__inner")
+        assert found is not None, f"{url} has no article"
+        return found
+
+
+def build_site(project: Path, site_dir: Path) -> Site:
+    result = run_build(project, site_dir)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert "WARNING" not in log, log
+    return Site(site_dir, log)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real project, built once, strictly; a warning fails the session."""
+    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project to break or customise without touching the real one."""
+    return copy_project(tmp_path / "project")
+
+
+def one_line_errors(log: str) -> list[str]:
+    """The ERROR lines a build printed, without the log-level prefix."""
+    return [line.split("-", 1)[1].strip() for line in log.splitlines() if line.startswith("ERROR")]
+
+
+def heading_text(tag: object) -> str:
+    """A heading's words, without the permalink sign MkDocs appends."""
+    copy = BeautifulSoup(str(tag), "html.parser")
+    for link in copy.select("a.headerlink"):
+        link.decompose()
+    return copy.get_text(" ", strip=True)
