@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .errors import Problem
+from .errors import Location, Problem
 from .yamlsource import YamlList, YamlMap, type_name
 
 SECTIONS = ("roles", "areas", "activities", "checklists")
@@ -42,7 +42,7 @@ def merge_overlay(base: YamlMap, overlay: YamlMap) -> tuple[YamlMap, list[Proble
             merged.locations[section] = overlay.at(section)
         removed = _merge_entries(entries, patches, section, problems)
         if section == "roles":
-            _drop_cells(merged.get("activities"), removed)
+            _drop_cells(merged.get("activities"), {role: patches.at(role) for role in removed})
     return merged, problems
 
 
@@ -94,6 +94,7 @@ def _patch(target: YamlMap, patch: YamlMap, where: str, problems: list[Problem])
             target.pop(key, None)
         elif isinstance(value, YamlMap) and isinstance(target.get(key), YamlMap):
             _patch(target[key], value, f"{where}.{key}", problems)
+            target[key].here = patch.at(key)  # problems with the patched whole point at the overlay
             continue
         else:
             target[key] = copy.deepcopy(value)
@@ -115,11 +116,13 @@ def _merge_items(items: YamlList, changes: YamlList, where: str, problems: list[
     _merge_entries(items, as_patches, where, problems)
 
 
-def _drop_cells(activities: Any, roles: set[str]) -> None:
-    if not roles or not isinstance(activities, list):
+def _drop_cells(activities: Any, removals: dict[str, Location]) -> None:
+    """A removed role leaves no cells behind; a row it leaves invalid is reported at the removal."""
+    if not removals or not isinstance(activities, list):
         return
     for activity in activities:
         raci = activity.get("raci") if isinstance(activity, dict) else None
-        if isinstance(raci, dict):
-            for role_id in roles:
-                raci.pop(role_id, None)
+        if isinstance(raci, YamlMap):
+            for role_id, where in removals.items():
+                if raci.pop(role_id, None) is not None:
+                    raci.here = where

@@ -31,18 +31,20 @@ class _Checker:
     def add(self, where: Location, path: str, message: str) -> None:
         self.problems.append(Problem(where, path, message))
 
-    def entries(self, parent: YamlMap, key: str, path: str, required: bool) -> list[tuple[str, YamlMap]]:
-        """Check a list of id'd mappings; return (path, entry) pairs for the well-formed ones."""
+    def entries(self, parent: YamlMap, key: str, path: str, required: bool) -> list[tuple[str, YamlMap]] | None:
+        """Check a list of id'd mappings; return (path, entry) pairs for the well-formed ones,
+        or None when the list itself is unusable (so cross-references to it are not checked)."""
         value = parent.get(key)
         if value is None:
-            if required:
+            if required and key in TOP_LEVEL:
                 self.add(parent.at(key), path, f"missing required list '{key}'" if key not in parent else "must not be empty")
-            return []
+            return None
         if not isinstance(value, YamlList):
             self.add(parent.at(key), path, f"expected a list, found {type_name(value)}")
-            return []
+            return None
         if required and not value:
             self.add(parent.at(key), path, "must list at least one entry")
+            return None
         seen: dict[str, Location] = {}
         result = []
         for index, entry in enumerate(value):
@@ -95,18 +97,19 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
         if key not in TOP_LEVEL:
             check.add(tree.at(key), str(key), f"unknown key (allowed: {', '.join(TOP_LEVEL)})")
 
-    roles = [_role(entry) for _, entry in check.entries(tree, "roles", "roles", True)]
-    areas = [Area(e["id"], _text(e, "name"), _text(e, "summary")) for _, e in check.entries(tree, "areas", "areas", True)]
-    role_ids = [r.id for r in roles]
-    area_ids = {a.id for a in areas}
-    activities = [
-        _activity(check, label, entry, role_ids, area_ids, page_exists)
-        for label, entry in check.entries(tree, "activities", "activities", True)
-    ]
-    activity_ids = {a.id for a in activities}
+    role_entries = check.entries(tree, "roles", "roles", True)
+    area_entries = check.entries(tree, "areas", "areas", True)
+    roles = [_role(entry) for _, entry in role_entries or []]
+    areas = [Area(e["id"], _text(e, "name"), _text(e, "summary")) for _, e in area_entries or []]
+    # When a whole list is unusable, references into it are not checked: one cause, one line.
+    role_ids = [r.id for r in roles] if role_entries is not None else None
+    area_ids = {a.id for a in areas} if area_entries is not None else None
+    activity_entries = check.entries(tree, "activities", "activities", True)
+    activities = [_activity(check, label, entry, role_ids, area_ids, page_exists) for label, entry in activity_entries or []]
+    activity_ids = {a.id for a in activities} if activity_entries is not None else None
     checklists = [
         _checklist(check, label, entry, activity_ids)
-        for label, entry in check.entries(tree, "checklists", "checklists", False)
+        for label, entry in check.entries(tree, "checklists", "checklists", False) or []
     ]
     if check.problems:
         raise DataError(check.problems)
@@ -122,12 +125,12 @@ def _activity(
     check: _Checker,
     label: str,
     entry: YamlMap,
-    role_ids: list[str],
-    area_ids: set[str],
+    role_ids: list[str] | None,
+    area_ids: set[str] | None,
     page_exists: Callable[[str], bool] | None,
 ) -> Activity:
     area = entry.get("area")
-    if isinstance(area, str) and area and area not in area_ids:
+    if isinstance(area, str) and area and area_ids is not None and area not in area_ids:
         check.add(entry.at("area"), f"{label}.area", f"'{area}' is not a defined area (known: {', '.join(sorted(area_ids))})")
     page = entry.get("page")
     if isinstance(page, str) and page and page_exists is not None and not page_exists(page):
@@ -137,15 +140,17 @@ def _activity(
     if isinstance(raci, YamlMap):
         for role_id, letter in raci.items():
             where, path = raci.at(role_id), f"{label}.raci.{role_id}"
+            if role_ids is None:
+                continue
             if role_id not in role_ids:
                 check.add(where, path, f"'{role_id}' is not a defined role (known: {', '.join(role_ids)})")
             elif letter not in LETTERS:
                 check.add(where, path, f"'{letter}' is not one of {', '.join(LETTERS)}")
             else:
                 cells[role_id] = letter
-        if len(cells) == len(raci):
+        if role_ids is not None and len(cells) == len(raci):
             _check_letters(check, raci.here if raci else entry.at("raci"), f"{label}.raci", cells)
-    ordered = tuple((role_id, cells[role_id]) for role_id in role_ids if role_id in cells)
+    ordered = tuple((role_id, cells[role_id]) for role_id in role_ids or [] if role_id in cells)
     return Activity(entry["id"], _text(entry, "area"), _text(entry, "name"), _text(entry, "page"), ordered)  # type: ignore[arg-type]
 
 
@@ -158,11 +163,11 @@ def _check_letters(check: _Checker, where: Location, path: str, cells: dict[str,
         check.add(where, path, "needs at least one responsible role (R or A/R)")
 
 
-def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[str]) -> Checklist:
+def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[str] | None) -> Checklist:
     activity = entry.get("activity")
-    if isinstance(activity, str) and activity and activity not in activity_ids:
+    if isinstance(activity, str) and activity and activity_ids is not None and activity not in activity_ids:
         check.add(entry.at("activity"), f"{label}.activity", f"'{activity}' is not a defined activity")
-    items: Iterable[tuple[str, YamlMap]] = check.entries(entry, "items", f"{label}.items", True)
+    items: Iterable[tuple[str, YamlMap]] = check.entries(entry, "items", f"{label}.items", True) or []
     return Checklist(
         entry["id"],
         _text(entry, "title"),
