@@ -19,6 +19,8 @@ def _converter() -> markdown.Markdown:
     md = markdown.Markdown(extensions=[])
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    for block in ("indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote"):
+        md.parser.blockprocessors.deregister(block)  # one line of text stays one line of text
     return md
 
 
