@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lock clean
+.PHONY: serve test build check schema lock clean
 
 $(READY): requirements.lock tools/bootstrap.py
 	@$(PYTHON) tools/bootstrap.py $(VENV) requirements.lock
@@ -20,6 +20,9 @@ test: $(READY)  ## the whole test suite (builds the site once, strictly)
 
 build: $(READY)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
+
+schema: $(READY)  ## regenerate schema/*.json from the validator
+	$(BIN)/python -m macros schema
 
 check: $(READY)  ## validate data/ (and data/company.yml) without building
 	$(BIN)/python -m macros check

@@ -1,4 +1,5 @@
-"""`python -m macros check [ROOT]`: validate the data without building, for editors and pre-commit."""
+"""`python -m macros check [ROOT]`: validate the data without building, for editors and pre-commit.
+`python -m macros schema [ROOT]`: regenerate schema/*.json from the validator's field table."""
 
 from __future__ import annotations
 
@@ -7,13 +8,18 @@ from pathlib import Path
 
 from .errors import DataError
 from .loader import load_playbook
+from .schema import write_schemas
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] != "check":
-        print("usage: python -m macros check [PROJECT_DIR]", file=sys.stderr)
+    if not argv or argv[0] not in ("check", "schema"):
+        print("usage: python -m macros check|schema [PROJECT_DIR]", file=sys.stderr)
         return 2
     root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
+    if argv[0] == "schema":
+        for path in write_schemas(root):
+            print(f"wrote {path}")
+        return 0
     try:
         loaded = load_playbook(root)
     except DataError as error:

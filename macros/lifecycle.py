@@ -43,7 +43,10 @@ def _expand_nav(nav: Any, role_pages: list[str]) -> Any:
     if isinstance(nav, list):
         return [_expand_nav(item, role_pages) for item in nav]
     if isinstance(nav, dict):
-        return {title: (["roles/index.md", *role_pages] if value == "roles/index.md" else _expand_nav(value, role_pages)) for title, value in nav.items()}
+        return {
+            title: (["roles/index.md", *role_pages] if value == "roles/index.md" else _expand_nav(value, role_pages))
+            for title, value in nav.items()
+        }
     return nav
 
 

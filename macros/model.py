@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal, Mapping
+from typing import Literal
 
 from .errors import UnknownIdError
 
@@ -77,6 +78,9 @@ class Playbook:
     areas: tuple[Area, ...]
     activities: tuple[Activity, ...]
     checklists: tuple[Checklist, ...] = ()
+    # What a company overlay removed on purpose: pages written upstream may still name these.
+    retired_roles: tuple[Role, ...] = ()
+    removed: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -108,6 +112,17 @@ class Playbook:
 
     def checklist(self, checklist_id: str) -> Checklist:
         return self._get("checklist", checklist_id)  # type: ignore[return-value]
+
+    def was_removed(self, section: str, item_id: str) -> bool:
+        """True for an id the overlay removed with `remove: true` (not for a typo)."""
+        return item_id in self.removed.get(section, frozenset())
+
+    def role_or_retired(self, role_id: str) -> Role:
+        """For prose: a removed role keeps its base name rather than breaking upstream pages."""
+        for role in self.retired_roles:
+            if role.id == role_id:
+                return role
+        return self.role(role_id)
 
     def activities_in(self, area_id: str) -> tuple[Activity, ...]:
         self.area(area_id)

@@ -21,6 +21,7 @@ OVERLAY_ONLY = ("settings",)
 def merge_overlay(base: YamlMap, overlay: YamlMap) -> tuple[YamlMap, list[Problem]]:
     """Return the merged data; the input trees are left untouched."""
     merged = copy.deepcopy(base)
+    merged.removed = {}  # section -> {id: base entry}; pages may still name what a fork removed
     problems: list[Problem] = []
     for key in overlay:
         if key not in SECTIONS and key not in OVERLAY_ONLY:
@@ -31,16 +32,16 @@ def merge_overlay(base: YamlMap, overlay: YamlMap) -> tuple[YamlMap, list[Proble
             continue
         patches = overlay[section]
         if not isinstance(patches, YamlMap):
-            problems.append(
-                Problem(overlay.at(section), section, f"expected a mapping of id to changes, found {type_name(patches)}")
-            )
+            problems.append(Problem(overlay.at(section), section, f"expected a mapping of id to changes, found {type_name(patches)}"))
             continue
         entries = merged.get(section)
         if not isinstance(entries, YamlList):
             entries = YamlList(overlay.at(section))
             merged[section] = entries
             merged.locations[section] = overlay.at(section)
+        before = {e.get("id"): e for e in entries if isinstance(e, dict)}
         removed = _merge_entries(entries, patches, section, problems)
+        merged.removed[section] = {entry_id: before[entry_id] for entry_id in removed}
         if section == "roles":
             _drop_cells(merged.get("activities"), {role: patches.at(role) for role in removed})
     return merged, problems

@@ -45,7 +45,7 @@ class PageMacros:
         conf = self._env.conf
         return cache.get(Path(conf["config_file_path"]).parent, Path(conf["docs_dir"])).playbook
 
-    def _link(self):  # noqa: ANN202 - render.Link
+    def _link(self):
         page = self._env.page
         return linker(page.url if page else "", self._env.conf["use_directory_urls"])
 
@@ -56,38 +56,45 @@ class PageMacros:
         self._counters[(page, stem)] = n
         return stem if n == 1 else f"{stem}-{n}"
 
-    def role(self, id: str, plural: bool = False, article: bool = False) -> Markup:  # noqa: A002 - contract name
+    def role(self, id: str, plural: bool = False, article: bool = False) -> Markup:
         """`role('em')` -> the role's display name from the data."""
-        return render_role_name(self.playbook.role(id), plural=plural, article=article)
+        return render_role_name(self.playbook.role_or_retired(id), plural=plural, article=article)
 
-    def responsibility_matrix(
-        self, area: str | None = None, role: str | None = None, activities: Sequence[str] | None = None
-    ) -> Markup:
+    def responsibility_matrix(self, area: str | None = None, role: str | None = None, activities: Sequence[str] | None = None) -> Markup:
+        book = self.playbook
+        if role and book.was_removed("roles", role):
+            role = None
+        if activities:  # rows a fork removed on purpose drop out; a typo still fails
+            activities = [a for a in activities if not book.was_removed("activities", a)]
+            if not activities:
+                return Markup("")
         stem = "matrix-" + (area or (activities[0] if activities else None) or "all") + (f"-{role}" if role else "")
         return render_matrix(self.playbook, self._link(), area=area, role=role, activities=activities, uid=self._uid(stem))
 
     def raci_legend(self) -> Markup:
         return render_legend()
 
-    def role_summary(self, id: str) -> Markup:  # noqa: A002 - contract name
+    def role_summary(self, id: str) -> Markup:
         return render_role_summary(self.playbook, id, self._link())
 
-    def role_chart(self, id: str) -> Markup:  # noqa: A002
+    def role_chart(self, id: str) -> Markup:
         return render_role_chart(self.playbook, id, uid=self._uid(f"chart-{id}"))
 
-    def checklist(self, id: str, standalone: bool = False) -> Markup:  # noqa: A002 - contract name
+    def checklist(self, id: str, standalone: bool = False) -> Markup:
+        if self.playbook.was_removed("checklists", id):
+            return Markup("")
         return render_checklist(self.playbook, id, self._link(), standalone=standalone)
 
-    def checklist_title(self, id: str) -> Markup:  # noqa: A002
+    def checklist_title(self, id: str) -> Markup:
         return Markup.escape(self.playbook.checklist(id).title)
 
-    def checklist_context(self, id: str) -> Markup:  # noqa: A002
+    def checklist_context(self, id: str) -> Markup:
         return render_checklist_context(self.playbook, id, self._link())
 
     def checklist_index(self) -> Markup:
         return render_checklist_index(self.playbook, self._link())
 
-    def role_purpose(self, id: str) -> Markup:  # noqa: A002
+    def role_purpose(self, id: str) -> Markup:
         return render_role_purpose(self.playbook, id)
 
     def role_list(self) -> Markup:

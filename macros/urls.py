@@ -30,6 +30,6 @@ def relative_url(target: str, from_url: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def linker(from_url: str, directory_urls: bool = True):  # noqa: ANN201 - returns render.Link
+def linker(from_url: str, directory_urls: bool = True):
     """The `link` function the renderers expect, for one page."""
     return lambda src_path: relative_url(page_url(src_path, directory_urls), from_url)

@@ -107,13 +107,23 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
     activity_entries = check.entries(tree, "activities", "activities", True)
     activities = [_activity(check, label, entry, role_ids, area_ids, page_exists) for label, entry in activity_entries or []]
     activity_ids = {a.id for a in activities} if activity_entries is not None else None
+    removed_activities = set(getattr(tree, "removed", {}).get("activities", {}))
     checklists = [
-        _checklist(check, label, entry, activity_ids)
+        _checklist(check, label, entry, activity_ids, removed_activities)
         for label, entry in check.entries(tree, "checklists", "checklists", False) or []
     ]
     if check.problems:
         raise DataError(check.problems)
-    return Playbook(tuple(roles), tuple(areas), tuple(activities), tuple(checklists))
+    removed = getattr(tree, "removed", {})
+    retired = tuple(_role(e) for e in removed.get("roles", {}).values() if isinstance(e, YamlMap) and isinstance(e.get("name"), str))
+    return Playbook(
+        tuple(roles),
+        tuple(areas),
+        tuple(activities),
+        tuple(checklists),
+        retired_roles=retired,
+        removed={section: frozenset(ids) for section, ids in removed.items()},
+    )
 
 
 def _role(entry: YamlMap) -> Role:
@@ -163,8 +173,10 @@ def _check_letters(check: _Checker, where: Location, path: str, cells: dict[str,
         check.add(where, path, "needs at least one responsible role (R or A/R)")
 
 
-def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[str] | None) -> Checklist:
+def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[str] | None, removed_activities: set[str]) -> Checklist:
     activity = entry.get("activity")
+    if activity in removed_activities:
+        activity = None  # a fork removed its matrix row; the checklist itself stays useful
     if isinstance(activity, str) and activity and activity_ids is not None and activity not in activity_ids:
         check.add(entry.at("activity"), f"{label}.activity", f"'{activity}' is not a defined activity")
     items: Iterable[tuple[str, YamlMap]] = check.entries(entry, "items", f"{label}.items", True) or []

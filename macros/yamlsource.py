@@ -21,9 +21,11 @@ class Node:
 
 
 class YamlMap(dict, Node):  # type: ignore[type-arg]
+    removed: dict[str, dict[str, Any]]  # set on a merged tree: what the overlay removed, by section
+
     def __init__(self, here: Location) -> None:
         super().__init__()
-        self.here, self.locations = here, {}
+        self.here, self.locations, self.removed = here, {}, {}
 
 
 class YamlList(list, Node):  # type: ignore[type-arg]

@@ -48,9 +48,7 @@ def main(env_dir: str, lock: str) -> int:
     if not works(python, "-m", "pip", "--version"):
         create(env)
     print(f"bootstrap: installing {lock} into {env}", flush=True)
-    return subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", lock]
-    ).returncode
+    return subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", lock]).returncode
 
 
 if __name__ == "__main__":

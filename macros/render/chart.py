@@ -30,7 +30,7 @@ def render_role_chart(playbook: Playbook, role_id: str, uid: str = "chart") -> M
     height = ROW * len(counts) + 8
     title = f"{role.name}: activities by area and letter"
     desc = " ".join(
-        f"{name}: " + ", ".join(f"{word} for {n}" for (_, word, _), n in zip(COLUMNS, row)) + "." for name, row in counts
+        f"{name}: " + ", ".join(f"{word} for {n}" for (_, word, _), n in zip(COLUMNS, row, strict=False)) + "." for name, row in counts
     )
     parts = [
         f'<figure class="raci-chart"><svg role="img" aria-labelledby="{uid}-title {uid}-desc" '
@@ -40,7 +40,7 @@ def render_role_chart(playbook: Playbook, role_id: str, uid: str = "chart") -> M
     for row_index, (name, row) in enumerate(counts):
         top = ROW * row_index
         parts.append(f'<text class="raci-chart__area" x="0" y="{top + 16}">{escape(name)}</text>')
-        for col_index, ((letter, _, _), n) in enumerate(zip(COLUMNS, row)):
+        for col_index, ((letter, _, _), n) in enumerate(zip(COLUMNS, row, strict=False)):
             x = COLUMN * col_index
             length = round(BAR * n / most) if n else 0
             parts.append(

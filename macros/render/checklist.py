@@ -35,9 +35,7 @@ def text_fingerprint(text: str) -> str:
     return hashlib.sha1(plain_text(text).encode("utf-8")).hexdigest()[:10]
 
 
-def render_checklist(
-    playbook: Playbook, checklist_id: str, link: Link, *, standalone: bool = False, tracker: str | None = None
-) -> Markup:
+def render_checklist(playbook: Playbook, checklist_id: str, link: Link, *, standalone: bool = False, tracker: str | None = None) -> Markup:
     checklist = playbook.checklist(checklist_id)
     cid = escape(checklist.id)
     anchor = checklist_anchor(checklist.id)
@@ -56,7 +54,8 @@ def render_checklist(
         item_id = item_anchor(checklist.id, item.id)
         out.append(
             f'<li class="checklist__item" data-item="{escape(item.id)}" id="{item_id}" data-text="{text_fingerprint(item.text)}">'
-            f'<label><input type="checkbox" name="{item_id}"> <span class="checklist__text">{inline_markdown(item.text, link)}</span></label> '
+            f'<label><input type="checkbox" name="{item_id}"> '
+            f'<span class="checklist__text">{inline_markdown(item.text, link)}</span></label> '
             f'<a class="checklist__permalink" href="#{item_id}" aria-label="Link to this item">#</a></li>'
         )
     out.append("</ul>")

@@ -12,9 +12,7 @@ from . import Link
 Groups = list[tuple[Area | None, Sequence[Activity]]]
 
 
-def select_rows(
-    playbook: Playbook, area: str | None = None, activities: Sequence[str] | None = None
-) -> tuple[str, Groups]:
+def select_rows(playbook: Playbook, area: str | None = None, activities: Sequence[str] | None = None) -> tuple[str, Groups]:
     """Which rows to show, grouped by area, and the caption that says so."""
     if activities:
         chosen = [playbook.activity(a) for a in activities]
@@ -48,16 +46,13 @@ def render_matrix(
     ]
     for r in roles:
         mark = ' class="is-highlighted"' if r.id == role else ""
-        out.append(
-            f'<th scope="col" data-role="{escape(r.id)}"{mark}><abbr title="{escape(r.name)}">{escape(r.short)}</abbr></th>'
-        )
+        out.append(f'<th scope="col" data-role="{escape(r.id)}"{mark}><abbr title="{escape(r.name)}">{escape(r.short)}</abbr></th>')
     out.append("</tr></thead>")
     for group, rows in groups:
         out.append("<tbody>")
         if group is not None:
             out.append(
-                f'<tr class="responsibility-matrix__area"><th scope="rowgroup" colspan="{len(roles) + 1}">'
-                f'{escape(group.name)}</th></tr>'
+                f'<tr class="responsibility-matrix__area"><th scope="rowgroup" colspan="{len(roles) + 1}">{escape(group.name)}</th></tr>'
             )
         for activity in rows:
             out.append(
@@ -84,7 +79,6 @@ def _letter_class(letter: str) -> str:
 
 def render_legend() -> Markup:
     items = "".join(
-        f'<div><dt class="{_letter_class(letter)}">{letter}</dt><dd>{escape(LETTER_MEANINGS[letter])}</dd></div>'
-        for letter in LETTERS
+        f'<div><dt class="{_letter_class(letter)}">{letter}</dt><dd>{escape(LETTER_MEANINGS[letter])}</dd></div>' for letter in LETTERS
     )
     return Markup(f'<dl class="raci-legend" aria-label="Legend">{items}<div><dt>(empty)</dt><dd>not involved</dd></div></dl>')

@@ -19,12 +19,9 @@ def render_role_summary(playbook: Playbook, role_id: str, link: Link) -> Markup:
     role = playbook.role(role_id)
     out = [f'<dl class="role-summary" data-role="{escape(role.id)}">']
     for label, letters in GROUPS:
-        by_area = [
-            (area, [a for a in playbook.activities_in(area.id) if a.letter(role.id) in letters])
-            for area in playbook.areas
-        ]
+        by_area = [(area, [a for a in playbook.activities_in(area.id) if a.letter(role.id) in letters]) for area in playbook.areas]
         count = sum(len(rows) for _, rows in by_area)
-        out.append(f"<dt>{label} <span class=\"role-summary__count\">({count})</span></dt><dd>")
+        out.append(f'<dt>{label} <span class="role-summary__count">({count})</span></dt><dd>')
         if not count:
             out.append("<p>Nothing in the matrix.</p></dd>")
             continue

@@ -10,13 +10,13 @@ from macros.yamlsource import read_yaml
 from tests.conftest import FIXTURES
 
 
-def load(name: str, shown: str):  # noqa: ANN201
+def load(name: str, shown: str):
     tree, problems = read_yaml(FIXTURES / name, shown)
     assert not problems
     return tree
 
 
-def merged_playbook():  # noqa: ANN201
+def merged_playbook():
     base = load("data/minimal.yml", "data/responsibilities.yml")
     overlay = load("overlay/company.yml", "data/company.yml")
     merged, problems = merge_overlay(base, overlay)
@@ -41,7 +41,7 @@ def test_cells_are_patched_added_and_dropped() -> None:
     assert dict(review.cells) == {"tl": "A/R", "design": "I"}
 
 
-def test_removing_a_role_removes_its_cells(tmp_path) -> None:  # noqa: ANN001
+def test_removing_a_role_removes_its_cells(tmp_path) -> None:
     base = load("data/minimal.yml", "data/responsibilities.yml")
     overlay = load("overlay/company.yml", "data/company.yml")
     overlay["roles"]["eng"] = copy.deepcopy(overlay["roles"]["design"])

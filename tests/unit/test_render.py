@@ -26,7 +26,9 @@ def playbook(role_name: str = "Tech Lead", activity_name: str = "Review code", i
             Activity("code-review", "craft", activity_name, "plays/craft/reviews.md", (("tl", "A"), ("eng", "R"))),
             Activity("docs", "craft", "Write docs", "plays/craft/docs.md", (("tl", "C"), ("eng", "A/R"))),
         ),
-        checklists=(Checklist("review", "Review", "code-review", (ChecklistItem("reply", item), ChecklistItem("small", "Keep it small."))),),
+        checklists=(
+            Checklist("review", "Review", "code-review", (ChecklistItem("reply", item), ChecklistItem("small", "Keep it small."))),
+        ),
     )
 
 
@@ -107,7 +109,7 @@ def test_checklist_markup_and_anchors() -> None:
 
 def test_role_summary_groups_by_letter_and_area() -> None:
     html = soup(render_role_summary(playbook(), "eng", LINK))
-    groups = {dt.get_text(" ", strip=True): dd for dt, dd in zip(html.select("dt"), html.select("dd"))}
+    groups = {dt.get_text(" ", strip=True): dd for dt, dd in zip(html.select("dt"), html.select("dd"), strict=False)}
     assert [a.get_text() for a in groups["Accountable for (1)"].select("a")] == ["Write docs"]
     assert [a.get_text() for a in groups["Responsible for (2)"].select("a")] == ["Review code", "Write docs"]
 
