@@ -39,11 +39,15 @@ class PageMacros:
     def __init__(self, env: Any) -> None:
         self._env = env
         self._counters: dict[tuple[str, str], int] = {}
+        self._playbook: Playbook | None = None
 
     @property
     def playbook(self) -> Playbook:
-        conf = self._env.conf
-        return cache.get(Path(conf["config_file_path"]).parent, Path(conf["docs_dir"])).playbook
+        """Loaded on first use, once per build: MkDocs makes a new instance for every (re)build."""
+        if self._playbook is None:
+            conf = self._env.conf
+            self._playbook = cache.get(Path(conf["config_file_path"]).parent, Path(conf["docs_dir"])).playbook
+        return self._playbook
 
     def _link(self):
         page = self._env.page

@@ -34,7 +34,7 @@ class YamlList(list, Node):  # type: ignore[type-arg]
         self.here, self.locations = here, {}
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when present
     file = ""
     problems: list[Problem]
 

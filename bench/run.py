@@ -1,0 +1,96 @@
+"""Benchmarks: figures to record in bench/README.md, never assertions.
+
+    .venv/bin/python bench/run.py            # all
+    .venv/bin/python bench/run.py render     # one
+
+render: a synthetic 1,000-activity x 12-role matrix (goal <= 50 ms)
+load:   read, merge and validate the real data (goal <= 20 ms)
+build:  full build with and without the macros plugin, same pages (goal <= 20 % slower)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from macros.loader import load_playbook  # noqa: E402
+from macros.model import LETTERS, Activity, Area, Playbook, Role  # noqa: E402
+from macros.render.matrix import render_matrix  # noqa: E402
+from macros.urls import linker  # noqa: E402
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times) * 1000, statistics.median(times) * 1000
+
+
+def synthetic(activities: int = 1000, roles: int = 12) -> Playbook:
+    role_list = tuple(Role(f"r{i}", f"Role {i}", f"Role {i}s", f"R{i}", "A role.") for i in range(roles))
+    areas = tuple(Area(f"area-{i}", f"Area {i}", "An area.") for i in range(10))
+    rows = []
+    for n in range(activities):
+        cells = [(role_list[0].id, "A")] + [(role_list[i].id, LETTERS[(n + i) % 4 if (n + i) % 4 != 1 else 0]) for i in range(1, roles)]
+        rows.append(Activity(f"activity-{n}", areas[n % 10].id, f"Activity number {n} <with> & markup", f"p/{n}.md", tuple(cells)))
+    return Playbook(role_list, areas, tuple(rows))
+
+
+def bench_render() -> str:
+    playbook = synthetic()
+    link = linker("responsibilities/")
+    best, median = best_of(lambda: render_matrix(playbook, link), 20)
+    return f"| render 1,000 x 12 matrix | {best:.1f} ms best, {median:.1f} ms median of 20 | <= 50 ms |"
+
+
+def bench_load() -> str:
+    best, median = best_of(lambda: load_playbook(ROOT), 50)
+    return f"| load + validate real data | {best:.1f} ms best, {median:.1f} ms median of 50 | <= 20 ms |"
+
+
+def _build(project: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", out], cwd=project, env=env, check=True)
+        return time.perf_counter() - start
+
+
+def bench_build(repeat: int = 5) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "plain"
+        shutil.copytree(ROOT, plain, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__"))
+        config = yaml.safe_load((plain / "mkdocs.yml").read_text())
+        config["plugins"] = ["search"]  # same pages (the hooks still generate them), no macros plugin
+        config["strict"] = False
+        config["validation"] = {"omitted_files": "ignore", "unrecognized_links": "ignore", "anchors": "ignore", "absolute_links": "ignore"}
+        (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+        with_macros = statistics.median(_build(ROOT) for _ in range(repeat))
+        without = statistics.median(_build(plain) for _ in range(repeat))
+    slower = (with_macros / without - 1) * 100
+    return (
+        f"| full build, with the macros plugin | {with_macros:.2f} s median of {repeat} | |\n"
+        f"| full build, without it (same pages, macros left unrendered) | {without:.2f} s median of {repeat} | |\n"
+        f"| cost of the macros | {slower:+.0f} % | <= 20 % |"
+    )
+
+
+if __name__ == "__main__":
+    chosen = sys.argv[1:] or ["render", "load", "build"]
+    print("| what | figure | goal |\n| --- | --- | --- |")
+    for name in chosen:
+        print(globals()[f"bench_{name}"]())
