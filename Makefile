@@ -5,8 +5,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build check schema lock clean
+.PHONY: serve test build check schema permalinks lock clean
 
 $(READY): requirements.lock tools/bootstrap.py
 	@$(PYTHON) tools/bootstrap.py $(VENV) requirements.lock
@@ -23,6 +24,9 @@ build: $(READY)  ## strict build into site/
 
 schema: $(READY)  ## regenerate schema/*.json from the validator
 	$(BIN)/python -m macros schema
+
+permalinks: $(READY)  ## record new pages and checklist ids in data/permalinks.json (commit it)
+	$(BIN)/python -m macros permalinks
 
 check: $(READY)  ## validate data/ (and data/company.yml) without building
 	$(BIN)/python -m macros check

@@ -1,5 +1,6 @@
 """`python -m macros check [ROOT]`: validate the data without building, for editors and pre-commit.
-`python -m macros schema [ROOT]`: regenerate schema/*.json from the validator's field table."""
+`python -m macros schema [ROOT]`: regenerate schema/*.json from the validator's field table.
+`python -m macros permalinks [ROOT]`: add new pages and ids to data/permalinks.json."""
 
 from __future__ import annotations
 
@@ -8,18 +9,23 @@ from pathlib import Path
 
 from .errors import DataError
 from .loader import load_playbook
+from .pages import generated_pages
+from .permalinks import MANIFEST, merge, published_now, read_manifest, render_manifest
 from .schema import write_schemas
+from .urls import page_url
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("check", "schema"):
-        print("usage: python -m macros check|schema [PROJECT_DIR]", file=sys.stderr)
+    if not argv or argv[0] not in ("check", "schema", "permalinks"):
+        print("usage: python -m macros check|schema|permalinks [PROJECT_DIR]", file=sys.stderr)
         return 2
     root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
     if argv[0] == "schema":
         for path in write_schemas(root):
             print(f"wrote {path}")
         return 0
+    if argv[0] == "permalinks":
+        return update_permalinks(root)
     try:
         loaded = load_playbook(root)
     except DataError as error:
@@ -30,6 +36,22 @@ def main(argv: list[str]) -> int:
         return 1
     p = loaded.playbook
     print(f"ok: {len(p.roles)} roles, {len(p.areas)} areas, {len(p.activities)} activities, {len(p.checklists)} checklists")
+    return 0
+
+
+def update_permalinks(root: Path) -> int:
+    """Add every current page URL, checklist id and item id to data/permalinks.json."""
+    try:
+        playbook = load_playbook(root).playbook
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    docs = root / "docs"
+    pages = {page_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md") if not p.name.startswith(".")}
+    pages |= {page_url(src) for src in generated_pages(playbook)}
+    old, _ = read_manifest(root)
+    (root / MANIFEST).write_text(render_manifest(merge(old, published_now(playbook, pages))), encoding="utf-8")
+    print(f"updated {MANIFEST}")
     return 0
 
 

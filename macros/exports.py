@@ -104,4 +104,6 @@ def all_exports(playbook: Playbook, site_url: str = "") -> dict[str, str]:
     }
     for c in playbook.checklists:
         files[f"checklists/{c.id}.md"] = checklist_markdown(playbook, c.id, site_url)
+        for old in c.old_ids:  # old download links keep working
+            files[f"checklists/{old}.md"] = files[f"checklists/{c.id}.md"]
     return files

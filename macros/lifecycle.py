@@ -12,12 +12,17 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .errors import DataError, UnknownIdError
 from .exports import all_exports
 from .loader import Loaded, cache
-from .pages import generated_pages
+from .model import Playbook
+from .pages import generated_pages, removed_pages
+from .permalinks import check_permalinks, read_manifest
+from .render.checklist import checklist_page
+from .urls import page_url
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -35,7 +40,18 @@ def load(config: MkDocsConfig) -> Loaded:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     playbook = load(config).playbook
     config.nav = _expand_nav(config.nav, [f"roles/{r.id}.md" for r in playbook.roles])
+    redirects = _redirect_maps(config)
+    for checklist in playbook.checklists:  # a renamed checklist's old standalone URL redirects
+        for old in checklist.old_ids:
+            redirects.setdefault(checklist_page(old), checklist_page(checklist.id))
     return config
+
+
+def _redirect_maps(config: MkDocsConfig) -> dict[str, str]:
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        return {}
+    return plugin.config.setdefault("redirect_maps", {})
 
 
 def _expand_nav(nav: Any, role_pages: list[str]) -> Any:
@@ -50,6 +66,7 @@ def _expand_nav(nav: Any, role_pages: list[str]) -> Any:
     return nav
 
 
+@event_priority(50)  # before mkdocs-redirects reads the pages, so redirects may target generated ones
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     playbook = load(config).playbook
     for src_uri, content in generated_pages(playbook).items():
@@ -60,7 +77,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     for path, content in all_exports(playbook, config.site_url or "").items():
         files.append(_static(config, path, content))
+    _check_permalinks(config, files, playbook)
     return files
+
+
+def _check_permalinks(config: MkDocsConfig, files: Files, playbook: Playbook) -> None:
+    manifest, text = read_manifest(Path(config.config_file_path).parent)
+    pages = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
+    gone_on_purpose = {page_url(src) for src in [*_redirect_maps(config), *removed_pages(playbook)]}
+    problems = check_permalinks(manifest, text, playbook, pages, gone_on_purpose)
+    if problems:
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(f"{len(problems)} published link(s) would break; nothing was built")
 
 
 def _static(config: MkDocsConfig, path: str, content: str) -> File:

@@ -70,6 +70,9 @@ class Checklist:
     title: str
     activity: str | None
     items: tuple[ChecklistItem, ...]
+    old_ids: tuple[str, ...] = ()  # earlier ids of this checklist (aliases): links and ticks still work
+    item_aliases: tuple[tuple[str, str], ...] = ()  # (old item id, current item id)
+    removed_item_ids: tuple[str, ...] = ()  # items a company overlay removed on purpose
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def _patch(target: YamlMap, patch: YamlMap, where: str, problems: list[Problem])
                 problems.append(Problem(patch.at(key), f"{where}.id", "an id cannot be changed in the overlay; add a new entry"))
             continue
         if key == "items" and isinstance(value, YamlList) and isinstance(target.get(key), YamlList):
-            _merge_items(target[key], value, f"{where}.items", problems)
+            target[key].removed_ids = _merge_items(target[key], value, f"{where}.items", problems)
         elif value is None:
             target.pop(key, None)
         elif isinstance(value, YamlMap) and isinstance(target.get(key), YamlMap):
@@ -102,7 +102,7 @@ def _patch(target: YamlMap, patch: YamlMap, where: str, problems: list[Problem])
         target.locations[key] = patch.at(key)
 
 
-def _merge_items(items: YamlList, changes: YamlList, where: str, problems: list[Problem]) -> None:
+def _merge_items(items: YamlList, changes: YamlList, where: str, problems: list[Problem]) -> set[str]:
     """Checklist items are a list in both files, merged by their ids."""
     as_patches = YamlMap(changes.here)
     for index, change in enumerate(changes):
@@ -114,7 +114,7 @@ def _merge_items(items: YamlList, changes: YamlList, where: str, problems: list[
         body.here = change.here
         as_patches[change["id"]] = body
         as_patches.locations[change["id"]] = changes.at(index)
-    _merge_entries(items, as_patches, where, problems)
+    return _merge_entries(items, as_patches, where, problems)
 
 
 def _drop_cells(activities: Any, removals: dict[str, Location]) -> None:

@@ -74,3 +74,10 @@ def generated_pages(playbook: Playbook) -> dict[str, str]:
     for checklist in playbook.checklists:
         pages[checklist_page(checklist.id)] = checklist_standalone_page(playbook, checklist.id)
     return pages
+
+
+def removed_pages(playbook: Playbook) -> set[str]:
+    """Generated pages a company overlay removed on purpose (their role or checklist is gone)."""
+    return {f"roles/{r}.md" for r in playbook.removed.get("roles", ())} | {
+        checklist_page(c) for c in playbook.removed.get("checklists", ())
+    }

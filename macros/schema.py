@@ -45,14 +45,34 @@ def _entry(kind: str, patch: bool = False) -> dict[str, Any]:
     return result
 
 
+ALIASES = {
+    "type": "object",
+    "description": "renamed ids: old id -> current id, so links and saved ticks keep working",
+    "additionalProperties": False,
+    "properties": {
+        "checklists": {"type": "object", "propertyNames": {"pattern": SLUG_PATTERN}, "additionalProperties": {"type": "string"}},
+        "items": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "propertyNames": {"pattern": SLUG_PATTERN},
+                "additionalProperties": {"type": "string"},
+            },
+        },
+    },
+}
+
+
 def data_schema(sections: tuple[str, ...], required: tuple[str, ...], title: str) -> dict[str, Any]:
+    properties: dict[str, Any] = {kind: {"type": "array", "minItems": 1, "items": _entry(kind)} for kind in sections}
+    properties["aliases"] = ALIASES
     return {
         "$schema": DRAFT,
         "title": title,
         "type": "object",
         "additionalProperties": False,
         "required": list(required),
-        "properties": {kind: {"type": "array", "minItems": 1, "items": _entry(kind)} for kind in sections},
+        "properties": properties,
     }
 
 

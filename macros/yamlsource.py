@@ -29,9 +29,11 @@ class YamlMap(dict, Node):  # type: ignore[type-arg]
 
 
 class YamlList(list, Node):  # type: ignore[type-arg]
+    removed_ids: set[str]  # set on merged checklist items: the ids an overlay removed
+
     def __init__(self, here: Location) -> None:
         super().__init__()
-        self.here, self.locations = here, {}
+        self.here, self.locations, self.removed_ids = here, {}, set()
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when present

@@ -20,7 +20,7 @@ PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "includes", "overrides"
 
 def run_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """A real `mkdocs build --strict`, as a user runs it, in a separate process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *args],
         cwd=project,

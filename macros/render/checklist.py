@@ -9,6 +9,7 @@ Slugs never contain "--", so the two ids can always be split apart again.
 from __future__ import annotations
 
 import hashlib
+import json
 
 from markupsafe import Markup, escape
 
@@ -41,11 +42,15 @@ def render_checklist(playbook: Playbook, checklist_id: str, link: Link, *, stand
     anchor = checklist_anchor(checklist.id)
     title_tag = "h2" if standalone else "h3"
     count = len(checklist.items)
+    extra = ""
+    if checklist.old_ids:
+        extra += f' data-old-ids="{escape(" ".join(checklist.old_ids))}"'
+    if checklist.item_aliases:
+        extra += f' data-item-aliases="{escape(json.dumps(dict(checklist.item_aliases)))}"'
+    if tracker:
+        extra += f' data-tracker="{escape(tracker)}"'
     out = [
-        f'<section class="checklist" data-checklist="{cid}" id="{anchor}" aria-labelledby="{anchor}-title"'
-        f' data-markdown-url="{escape(link(checklist_page(checklist.id)).rstrip("/") + ".md")}"'
-        + (f' data-tracker="{escape(tracker)}"' if tracker else "")
-        + ">",
+        f'<section class="checklist" data-checklist="{cid}" id="{anchor}" aria-labelledby="{anchor}-title"{extra}>',
         f'<{title_tag} class="checklist__title" id="{anchor}-title">{escape(checklist.title)}</{title_tag}>',
         f'<p class="checklist__progress" aria-live="polite" data-total="{count}">{count} items</p>',
         '<ul class="checklist__items">',
@@ -59,17 +64,34 @@ def render_checklist(playbook: Playbook, checklist_id: str, link: Link, *, stand
             f'<a class="checklist__permalink" href="#{item_id}" aria-label="Link to this item">#</a></li>'
         )
     out.append("</ul>")
+    out.append(ACTIONS)
     out.append(_footer(checklist, link, standalone))
     out.append("</section>")
     return Markup("".join(out))
 
 
+# Shown by checklists.js; without JavaScript the checklist is a plain list and these stay hidden.
+ACTIONS = (
+    '<div class="checklist__actions" hidden>'
+    '<button type="button" class="md-button" data-action="copy">Copy as Markdown</button> '
+    '<button type="button" class="md-button" data-action="download">Download .md</button> '
+    '<a class="md-button" data-action="issue" hidden target="_blank" rel="noopener">Open as issue</a> '
+    '<button type="button" class="md-button checklist__reset" data-action="reset">Reset ticks</button>'
+    '<p class="checklist__status" role="status"></p></div>'
+)
+
+
+def markdown_url(link: Link, checklist_id: str) -> str:
+    """checklists/<id>.md, the Markdown export beside the standalone page."""
+    return link(checklist_page(checklist_id)).rstrip("/") + ".md"
+
+
 def _footer(checklist: Checklist, link: Link, standalone: bool) -> str:
-    md_url = escape(link(checklist_page(checklist.id)).rstrip("/") + ".md")
+    md_url = escape(markdown_url(link, checklist.id))
     if standalone:
-        return f'<p class="checklist__links"><a href="{md_url}" download>Markdown file</a></p>'
+        return f'<p class="checklist__links"><a href="{md_url}">Markdown file (unticked)</a></p>'
     page = escape(link(checklist_page(checklist.id)))
     return (
         f'<p class="checklist__links"><a href="{page}">Open this checklist alone (to print or link)</a>'
-        f' · <a href="{md_url}" download>Markdown file</a></p>'
+        f' · <a href="{md_url}">Markdown file (unticked)</a></p>'
     )

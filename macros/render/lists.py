@@ -22,8 +22,17 @@ def render_role_list(playbook: Playbook, link: Link) -> Markup:
     return Markup(f'<ul class="role-list">{items}</ul>')
 
 
+TRANSFER = (
+    '<div class="checklist-transfer" hidden><p>Your ticks live in this browser only. Move them to another '
+    "browser or keep a backup:</p>"
+    '<button type="button" class="md-button" data-action="export-all">Export all progress (.json)</button> '
+    '<label class="md-button">Import progress<input type="file" accept="application/json,.json" class="visually-hidden"></label>'
+    '<p role="status"></p></div>'
+)
+
+
 def render_checklist_index(playbook: Playbook, link: Link) -> Markup:
-    out = []
+    out = [TRANSFER]
     for area in playbook.areas:
         ids = {a.id for a in playbook.activities_in(area.id)}
         lists = playbook.checklists_for(ids)
