@@ -87,7 +87,7 @@ class PageMacros:
     def checklist(self, id: str, standalone: bool = False) -> Markup:
         if self.playbook.was_removed("checklists", id):
             return Markup("")
-        return render_checklist(self.playbook, id, self._link(), standalone=standalone)
+        return render_checklist(self.playbook, id, self._link(), standalone=standalone, site_url=self._env.conf.get("site_url") or "")
 
     def checklist_title(self, id: str) -> Markup:
         return Markup.escape(self.playbook.checklist(id).title)

@@ -5,9 +5,10 @@
 (function () {
   "use strict";
   var PREFIX = "tlp:checklist:v1:";
-  var undo = {};
+  var undo = {}, memory = {}; /* memory: ticks the browser refused to store, kept for this page */
 
   function read(id) {
+    if (memory[id]) return memory[id];
     try {
       var data = JSON.parse(localStorage.getItem(PREFIX + id));
       if (data && typeof data.items === "object" && !Array.isArray(data.items)) return data;
@@ -18,8 +19,12 @@
   function write(id, data) {
     try {
       localStorage.setItem(PREFIX + id, JSON.stringify(data));
+      delete memory[id];
       return true;
-    } catch (e) { return false; /* full or disabled: ticks still work for this page */ }
+    } catch (e) {
+      memory[id] = data; /* full or disabled: ticks still work on this page */
+      return false;
+    }
   }
 
   function aliases(box, name) {

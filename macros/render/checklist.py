@@ -14,6 +14,7 @@ import json
 from markupsafe import Markup, escape
 
 from ..model import Checklist, Playbook
+from ..urls import page_url
 from . import Link
 from .inline import inline_markdown, plain_text
 
@@ -36,7 +37,15 @@ def text_fingerprint(text: str) -> str:
     return hashlib.sha1(plain_text(text).encode("utf-8")).hexdigest()[:10]
 
 
-def render_checklist(playbook: Playbook, checklist_id: str, link: Link, *, standalone: bool = False, tracker: str | None = None) -> Markup:
+def render_checklist(
+    playbook: Playbook,
+    checklist_id: str,
+    link: Link,
+    *,
+    standalone: bool = False,
+    tracker: str | None = None,
+    site_url: str = "",
+) -> Markup:
     checklist = playbook.checklist(checklist_id)
     cid = escape(checklist.id)
     anchor = checklist_anchor(checklist.id)
@@ -64,6 +73,9 @@ def render_checklist(playbook: Playbook, checklist_id: str, link: Link, *, stand
             f'<a class="checklist__permalink" href="#{item_id}" aria-label="Link to this item">#</a></li>'
         )
     out.append("</ul>")
+    if site_url:  # printed sheets lead back to the page
+        url = site_url.rstrip("/") + "/" + page_url(checklist_page(checklist.id))
+        out.append(f'<p class="checklist__print-url">{escape(url)}</p>')
     out.append(ACTIONS)
     out.append(_footer(checklist, link, standalone))
     out.append("</section>")

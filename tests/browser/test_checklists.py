@@ -1,0 +1,274 @@
+"""Saved ticks, sync and exports, in a real browser, as a reader uses them."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.browser.conftest import Console, SiteServer
+from tests.conftest import Site, build_site, copy_project
+
+PLAY = "plays/force-multiplier/code-reviews/"
+ALONE = "checklists/code-reviews/"
+BOX = '[data-checklist="code-reviews"]'
+
+
+def item(page: Page, item_id: str, scope: str = BOX):
+    return page.locator(f'{scope} [data-item="{item_id}"] input[type=checkbox]').first
+
+
+def first_items(site: Site, count: int = 3) -> list[str]:
+    return [li["data-item"] for li in site.article(ALONE).select("[data-item]")][:count]
+
+
+def test_tick_survives_a_reload(page: Page, server: SiteServer, site: Site) -> None:
+    first, second, _ = first_items(site)
+    page.goto(server.url(PLAY))
+    item(page, first).check()
+    expect(page.locator(f"{BOX} .checklist__progress")).to_contain_text("1 of")
+    page.reload()
+    expect(item(page, first)).to_be_checked()
+    expect(item(page, second)).not_to_be_checked()
+
+
+def test_same_checklist_on_two_pages_and_instant_navigation(page: Page, server: SiteServer, site: Site) -> None:
+    first = first_items(site)[0]
+    page.goto(server.url(PLAY))
+    item(page, first).check()
+    page.locator("nav.md-nav--primary a.md-nav__link[href$='spec-reviews/']").first.click()  # instant navigation
+    page.wait_for_url("**/spec-reviews/")
+    page.locator("a.md-nav__link[href$='code-reviews/']").first.click()
+    page.wait_for_url("**/code-reviews/")
+    expect(item(page, first)).to_be_checked()
+    page.goto(server.url(ALONE))
+    expect(item(page, first)).to_be_checked()
+
+
+def test_ticks_sync_between_tabs(context: BrowserContext, server: SiteServer, site: Site) -> None:
+    first = first_items(site)[0]
+    one, two = context.new_page(), context.new_page()
+    one.goto(server.url(PLAY))
+    two.goto(server.url(ALONE))
+    item(one, first).check()
+    expect(item(two, first)).to_be_checked()
+    expect(two.locator(f"{BOX} .checklist__progress")).to_contain_text("1 of")
+
+
+@pytest.mark.parametrize("garbage", ["not json", "[1,2,3]", '{"items": 5}', '{"v":0,"ticked":[0,1]}', "null"])
+def test_garbage_or_old_format_in_storage_breaks_nothing(page: Page, server: SiteServer, site: Site, garbage: str) -> None:
+    console = Console(page)
+    page.goto(server.url(PLAY))
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", ["tlp:checklist:v1:code-reviews", garbage])
+    page.reload()
+    first = first_items(site)[0]
+    expect(item(page, first)).not_to_be_checked()
+    item(page, first).check()
+    page.reload()
+    expect(item(page, first)).to_be_checked()
+    assert console.errors == []
+
+
+def test_full_or_disabled_storage_logs_no_error(context: BrowserContext, server: SiteServer, site: Site) -> None:
+    context.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
+    page = context.new_page()
+    console = Console(page)
+    page.goto(server.url(PLAY))
+    item(page, first_items(site)[0]).check()
+    expect(page.locator(f"{BOX} .checklist__status")).to_contain_text("not saving")
+    assert console.errors == []
+
+
+def test_reset_then_undo(page: Page, server: SiteServer, site: Site) -> None:
+    first, second, _ = first_items(site)
+    page.goto(server.url(ALONE))
+    item(page, first).check()
+    item(page, second).check()
+    page.get_by_role("button", name="Reset ticks").click()
+    expect(item(page, first)).not_to_be_checked()
+    page.get_by_role("button", name="Undo").click()
+    expect(item(page, first)).to_be_checked()
+    expect(item(page, second)).to_be_checked()
+
+
+def test_copy_as_markdown_puts_the_checklist_on_the_clipboard(browser, server: SiteServer, site: Site) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server.url(ALONE))
+    first = first_items(site)[0]
+    item(page, first).check()
+    page.get_by_role("button", name="Copy as Markdown").click()
+    expect(page.locator(f"{BOX} .checklist__status")).to_contain_text("Copied")
+    text = page.evaluate("navigator.clipboard.readText()")
+    lines = [line for line in text.splitlines() if line.startswith("- [")]
+    assert len(lines) == len(site.article(ALONE).select("[data-item]"))
+    assert lines[0].startswith("- [x] ") and all(line.startswith("- [ ] ") for line in lines[1:])
+    assert text.startswith("## Code reviews") and server.url(ALONE) in text
+    context.close()
+
+
+def test_copy_falls_back_when_the_clipboard_is_refused(context: BrowserContext, server: SiteServer) -> None:
+    context.add_init_script(
+        "Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('denied'))}});"
+        "document.execCommand = () => false;"
+    )
+    page = context.new_page()
+    console = Console(page)
+    page.goto(server.url(ALONE))
+    page.get_by_role("button", name="Copy as Markdown").click()
+    area = page.locator(f"{BOX} textarea.checklist__copy-area")
+    expect(area).to_be_visible()
+    assert area.input_value().startswith("## Code reviews")
+    assert console.errors == []
+
+
+def test_download_md_reflects_the_ticks(page: Page, server: SiteServer, site: Site) -> None:
+    page.goto(server.url(ALONE))
+    item(page, first_items(site)[0]).check()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download .md").click()
+    text = Path(info.value.path()).read_text()
+    assert text.count("- [x] ") == 1 and info.value.suggested_filename == "code-reviews.md"
+
+
+def test_item_link_scrolls_to_and_highlights_the_item(page: Page, server: SiteServer, site: Site) -> None:
+    last = [li["data-item"] for li in site.article(PLAY).select(f"{BOX} [data-item]")][-1]
+    anchor = f"checklist-code-reviews--{last}"
+    page.set_viewport_size({"width": 1280, "height": 500})
+    page.goto(server.url(PLAY) + "#" + anchor)
+    target = page.locator(f"#{anchor}")
+    expect(target).to_be_in_viewport()
+    assert target.evaluate("el => el.matches(':target') && getComputedStyle(el).outlineStyle !== 'none'")
+
+
+def test_keyboard_alone_ticks_and_copies(browser, server: SiteServer, site: Site) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server.url(ALONE))
+    first = first_items(site)[0]
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type === 'checkbox'"):
+            break
+    assert page.evaluate("document.activeElement.closest('[data-item]').dataset.item") == first
+    page.keyboard.press("Space")
+    expect(item(page, first)).to_be_checked()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.action === 'copy'"):
+            break
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{BOX} .checklist__status")).to_contain_text("Copied")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # Reset ticks
+    expect(item(page, first)).not_to_be_checked()
+    context.close()
+
+
+def test_without_javascript_the_checklist_is_a_plain_list(browser, server: SiteServer, site: Site) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url(ALONE))
+    count = len(site.article(ALONE).select("[data-item]"))
+    expect(page.locator(f"{BOX} [data-item]")).to_have_count(count)
+    expect(page.locator(f"{BOX} .checklist__actions")).to_be_hidden()
+    expect(page.locator(f"{BOX} .checklist__progress")).to_have_text(f"{count} items")
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def updated_site(tmp_path_factory: pytest.TempPathFactory, site: Site) -> Site:
+    """The same site after an update: code-reviews reordered, an item inserted, one reworded."""
+    project = copy_project(tmp_path_factory.mktemp("updated") / "project")
+    path = project / "data/checklists.yml"
+    data = yaml.safe_load(path.read_text())
+    checklist = next(c for c in data["checklists"] if c["id"] == "code-reviews")
+    checklist["items"].reverse()
+    checklist["items"].insert(0, {"id": "brand-new-item", "text": "A step added in the update."})
+    reworded = checklist["items"][-1]
+    reworded["text"] = reworded["text"] + " Reworded in the update."
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return build_site(project, project / "site")
+
+
+def test_update_that_reorders_inserts_and_rewords_keeps_ticks_by_id(page: Page, server: SiteServer, site: Site, updated_site: Site) -> None:
+    ids = first_items(site, 3)
+    page.goto(server.url(ALONE))
+    for item_id in ids[:2]:
+        item(page, item_id).check()
+    old_root = server.root
+    server.root = updated_site.root  # same origin, new build
+    try:
+        page.reload()
+        expect(item(page, ids[0])).to_be_checked()
+        expect(item(page, ids[1])).to_be_checked()
+        expect(item(page, ids[2])).not_to_be_checked()
+        expect(item(page, "brand-new-item")).not_to_be_checked()
+        reworded = page.locator(f'{BOX} [data-item="{ids[0]}"] .checklist__changed')
+        expect(reworded).to_have_text("(updated since you ticked it)")
+        expect(page.locator(f'{BOX} [data-item="{ids[1]}"] .checklist__changed')).to_have_count(0)
+        expect(page.locator(f"{BOX} .checklist__progress")).to_contain_text("2 of")
+    finally:
+        server.root = old_root
+
+
+def test_export_and_import_all_progress(context: BrowserContext, server: SiteServer, site: Site, tmp_path: Path) -> None:
+    page = context.new_page()
+    first = first_items(site)[0]
+    page.goto(server.url(ALONE))
+    item(page, first).check()
+    page.goto(server.url("checklists/"))
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export all progress (.json)").click()
+    exported = json.loads(Path(info.value.path()).read_text())
+    assert first in exported["checklists"]["code-reviews"]["items"]
+    saved = tmp_path / "progress.json"
+    shutil.copy(info.value.path(), saved)
+    page.evaluate("localStorage.clear()")
+    page.locator(".checklist-transfer input[type=file]").set_input_files(str(saved))
+    expect(page.locator(".checklist-transfer [role=status]")).to_contain_text("Imported progress for")
+    page.goto(server.url(ALONE))
+    expect(item(page, first)).to_be_checked()
+
+
+@pytest.fixture(scope="module")
+def renamed_site(tmp_path_factory: pytest.TempPathFactory, site: Site) -> Site:
+    """An update that renames the checklist and its first item, with aliases."""
+    project = copy_project(tmp_path_factory.mktemp("renamed") / "project")
+    path = project / "data/checklists.yml"
+    data = yaml.safe_load(path.read_text())
+    checklist = next(c for c in data["checklists"] if c["id"] == "code-reviews")
+    old_item = checklist["items"][0]["id"]
+    checklist["id"], checklist["items"][0]["id"] = "reviewing-code", "first-step"
+    data["aliases"] = {"checklists": {"code-reviews": "reviewing-code"}, "items": {"reviewing-code": {old_item: "first-step"}}}
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    for md in (project / "docs").rglob("*.md"):
+        md.write_text(md.read_text().replace("checklist('code-reviews')", "checklist('reviewing-code')"))
+    return build_site(project, project / "site")
+
+
+def test_renamed_ids_keep_ticks_and_old_links(page: Page, server: SiteServer, site: Site, renamed_site: Site) -> None:
+    old_first, second = first_items(site, 2)
+    page.goto(server.url(ALONE))
+    item(page, old_first).check()
+    item(page, second).check()
+    old_root = server.root
+    server.root = renamed_site.root
+    try:
+        page.goto(server.url(ALONE))  # the old standalone URL redirects
+        page.wait_for_url("**/checklists/reviewing-code/")
+        box = '[data-checklist="reviewing-code"]'
+        expect(item(page, "first-step", box)).to_be_checked()
+        expect(item(page, second, box)).to_be_checked()
+        page.goto(server.url(PLAY) + f"#checklist-code-reviews--{old_first}")  # an old item link
+        target = page.locator("#checklist-reviewing-code--first-step")
+        expect(target).to_be_in_viewport()
+        expect(target).to_have_class(re.compile("checklist__item--linked"))
+    finally:
+        server.root = old_root
