@@ -44,6 +44,10 @@ class SiteServer:
                     local = local[len(mount) :] or "/"
                 return super().translate_path(local)
 
+            def end_headers(self) -> None:
+                self.send_header("Cache-Control", "no-store")  # a swapped site must be seen at once
+                super().end_headers()
+
             def log_message(self, *args: object) -> None:
                 pass
 
