@@ -31,7 +31,6 @@ class PageMacros:
         "responsibility_matrix",
         "raci_legend",
         "checklist",
-        "checklist_title",
         "checklist_context",
         "checklist_index",
     )

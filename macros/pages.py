@@ -7,6 +7,8 @@ through the macros, which escape them.
 
 from __future__ import annotations
 
+import html
+
 import yaml
 
 from .model import Playbook
@@ -14,7 +16,9 @@ from .render.checklist import checklist_page
 
 
 def _front_matter(**meta: object) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    """Themes print `title` and `description` into HTML unescaped, so text from data is escaped here."""
+    safe = {key: html.escape(value) if isinstance(value, str) else value for key, value in meta.items()}
+    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def role_page(playbook: Playbook, role_id: str) -> str:
@@ -57,13 +61,10 @@ def checklists_index_page() -> str:
 def checklist_standalone_page(playbook: Playbook, checklist_id: str) -> str:
     checklist = playbook.checklist(checklist_id)
     return _front_matter(
+        title=checklist.title,
         description=f"Checklist: {checklist.title}. Tick it, print it or link it from an onboarding document.",
         hide=["navigation", "toc"],
-    ) + (
-        f"# {{{{ checklist_title('{checklist_id}') }}}}\n\n"
-        f"{{{{ checklist('{checklist_id}', standalone=True) }}}}\n\n"
-        f"{{{{ checklist_context('{checklist_id}') }}}}\n"
-    )
+    ) + (f"{{{{ checklist('{checklist_id}', standalone=True) }}}}\n\n{{{{ checklist_context('{checklist_id}') }}}}\n")
 
 
 def generated_pages(playbook: Playbook) -> dict[str, str]:

@@ -49,7 +49,7 @@ def render_checklist(
     checklist = playbook.checklist(checklist_id)
     cid = escape(checklist.id)
     anchor = checklist_anchor(checklist.id)
-    title_tag = "h2" if standalone else "h3"
+    title_tag = "h1" if standalone else "h3"  # alone, the checklist's title is the page's heading
     count = len(checklist.items)
     extra = ""
     if checklist.old_ids:

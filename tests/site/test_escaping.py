@@ -1,0 +1,42 @@
+"""Markup in the data comes out as text on every page, never as HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import build_site
+
+pytestmark = pytest.mark.slow
+
+ROLE = "<script>alert('role')</script>"
+ACTIVITY = '<img src=x onerror="alert(1)">Review & merge'
+TITLE = "<b>Bold</b> title"
+ITEM = "<script>alert('item')</script> & reply"
+
+
+def test_markup_in_names_summaries_titles_and_items_is_text(project: Path, tmp_path: Path) -> None:
+    data_path = project / "data/responsibilities.yml"
+    data = yaml.safe_load(data_path.read_text())
+    data["roles"][1]["name"] = ROLE
+    data["roles"][1]["summary"] = ROLE
+    data["activities"][0]["name"] = ACTIVITY
+    data_path.write_text(yaml.safe_dump(data, sort_keys=False))
+    lists_path = project / "data/checklists.yml"
+    lists = yaml.safe_load(lists_path.read_text())
+    lists["checklists"][0]["title"] = TITLE
+    lists["checklists"][0]["items"][0]["text"] = ITEM
+    lists_path.write_text(yaml.safe_dump(lists, sort_keys=False))
+    site = build_site(project, tmp_path / "site")
+    seen = {ROLE: False, ACTIVITY: False, TITLE: False, ITEM: False}
+    for url, soup in site.pages():
+        for script in soup.find_all("script"):
+            assert "alert(" not in script.get_text(), f"{url}: data became a script"
+        assert not soup.select("img[onerror]"), f"{url}: data became an element"
+        assert not [b for b in soup.select("b") if b.get_text() == "Bold"], f"{url}: data became markup"
+        text = soup.get_text(" ")
+        for value in seen:
+            seen[value] = seen[value] or value in text
+    assert all(seen.values()), seen
