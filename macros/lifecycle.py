@@ -1,12 +1,16 @@
-"""The MkDocs side: load the data once, add the generated pages and nav, write the exports.
+"""The MkDocs side: load the data once, apply company settings, add generated pages and nav,
+check published links and page reviews, and keep hidden pages out of nav, search and sitemap.
 
-MkDocs calls these through macros/hooks.py (mkdocs.yml `hooks:`). Data problems stop the
-build here, before any page renders, as one `FILE:LINE: PATH: message` line each.
+MkDocs calls these through macros/hooks.py (mkdocs.yml `hooks:`). Problems stop the build
+before any page renders, as one `FILE:LINE: PATH: message` line each.
 """
 
 from __future__ import annotations
 
+import gzip
 import logging
+import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,34 +18,50 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
-from .errors import DataError, UnknownIdError
+from .errors import DataError, Problem, UnknownIdError
 from .exports import all_exports
+from .freshness import Review, overdue_problems, read_review, render_freshness_table, render_page_review
 from .loader import Loaded, cache
 from .model import Playbook
-from .pages import generated_pages, removed_pages
+from .pages import freshness_page, generated_pages, removed_pages
 from .permalinks import check_permalinks, read_manifest
 from .render.checklist import checklist_page
-from .urls import page_url
+from .settings import company_css, today
+from .sitesettings import COMPANY_CSS, add_company_section, apply_settings, company_pages, without_pages
+from .urls import linker, page_url
 
 log = logging.getLogger("mkdocs.plugins.playbook")
+HREF = re.compile(r'href="([^"#?:]*)[#?"]')
+
+
+def fail(problems: list[Problem], what: str) -> None:
+    for problem in problems:
+        log.error(str(problem))
+    raise PluginError(f"{len(problems)} {what}; nothing was built")
 
 
 def load(config: MkDocsConfig) -> Loaded:
     try:
         return cache.get(Path(config.config_file_path).parent, Path(config.docs_dir))
     except DataError as error:
-        for problem in error.problems:
-            log.error(str(problem))
-        count = len(error.problems)
-        raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the playbook data; nothing was built") from None
+        fail(error.problems, "problem(s) in the playbook data")
+        raise  # unreachable: fail() raises
 
 
+@event_priority(100)  # before mkdocs-macros copies the config, so pages see the company's site name
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    playbook = load(config).playbook
-    config.nav = _expand_nav(config.nav, [f"roles/{r.id}.md" for r in playbook.roles])
+    loaded = load(config)
+    settings = loaded.settings
+    apply_settings(config, settings)
+    nav = _expand_nav(config.nav, [f"roles/{r.id}.md" for r in loaded.playbook.roles])
+    pages = company_pages(Path(config.docs_dir), settings)
+    nav = add_company_section(nav, pages, settings.pages_section or settings.name or "Company")
+    config.nav = without_pages(nav, set(settings.hide))
     redirects = _redirect_maps(config)
-    for checklist in playbook.checklists:  # a renamed checklist's old standalone URL redirects
+    redirects.update(dict(settings.redirects))
+    for checklist in loaded.playbook.checklists:  # a renamed checklist's old standalone URL redirects
         for old in checklist.old_ids:
             redirects.setdefault(checklist_page(old), checklist_page(checklist.id))
     return config
@@ -60,7 +80,7 @@ def _expand_nav(nav: Any, role_pages: list[str]) -> Any:
         return [_expand_nav(item, role_pages) for item in nav]
     if isinstance(nav, dict):
         return {
-            title: (["roles/index.md", *role_pages] if value == "roles/index.md" else _expand_nav(value, role_pages))
+            title: ["roles/index.md", *role_pages] if value == "roles/index.md" else _expand_nav(value, role_pages)
             for title, value in nav.items()
         }
     return nav
@@ -68,28 +88,42 @@ def _expand_nav(nav: Any, role_pages: list[str]) -> Any:
 
 @event_priority(50)  # before mkdocs-redirects reads the pages, so redirects may target generated ones
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    playbook = load(config).playbook
-    for src_uri, content in generated_pages(playbook).items():
+    loaded = load(config)
+    playbook, settings = loaded.playbook, loaded.settings
+    pages = generated_pages(playbook)
+    reviews = _reviews(files, config)
+    pages["freshness.md"] = freshness_page(render_freshness_table(reviews, today(), linker("freshness/")))
+    for src_uri, content in pages.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri}: this page is generated from the data; delete the file")
-        in_nav = src_uri.startswith("roles/") or src_uri == "checklists/index.md"
+        in_nav = src_uri.startswith("roles/") or src_uri in ("checklists/index.md", "freshness.md")
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-    for path, content in all_exports(playbook, config.site_url or "").items():
+    exports = all_exports(playbook, config.site_url or "")
+    if settings.primary or settings.accent:
+        exports[COMPANY_CSS] = company_css(settings)
+    for path, content in exports.items():
         files.append(_static(config, path, content))
+    for file in files.documentation_pages():
+        if file.src_uri in settings.hide:
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # still built, so direct links keep working
     _check_permalinks(config, files, playbook)
+    if settings.fail_on_overdue_reviews and (late := overdue_problems(reviews, today())):
+        fail(late, "page(s) overdue for review (settings.fail_on_overdue_reviews)")
     return files
 
 
-def _check_permalinks(config: MkDocsConfig, files: Files, playbook: Playbook) -> None:
-    manifest, text = read_manifest(Path(config.config_file_path).parent)
-    pages = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
-    gone_on_purpose = {page_url(src) for src in [*_redirect_maps(config), *removed_pages(playbook)]}
-    problems = check_permalinks(manifest, text, playbook, pages, gone_on_purpose)
+def _reviews(files: Files, config: MkDocsConfig) -> list[Review]:
+    reviews, problems = [], []
+    for file in files.documentation_pages():
+        if file.abs_src_path and Path(file.abs_src_path).is_file():
+            review, found = read_review(Path(config.docs_dir), file.src_uri)
+            problems += found
+            if review:
+                reviews.append(review)
     if problems:
-        for problem in problems:
-            log.error(str(problem))
-        raise PluginError(f"{len(problems)} published link(s) would break; nothing was built")
+        fail(problems, "problem(s) in page front matter")
+    return reviews
 
 
 def _static(config: MkDocsConfig, path: str, content: str) -> File:
@@ -100,6 +134,50 @@ def _static(config: MkDocsConfig, path: str, content: str) -> File:
     file.dest_uri = path
     file.url = path
     return file
+
+
+def _check_permalinks(config: MkDocsConfig, files: Files, playbook: Playbook) -> None:
+    manifest, text = read_manifest(Path(config.config_file_path).parent)
+    pages = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
+    gone_on_purpose = {page_url(src) for src in [*_redirect_maps(config), *removed_pages(playbook)]}
+    problems = check_permalinks(manifest, text, playbook, pages, gone_on_purpose)
+    if problems:
+        fail(problems, "published link(s) would break")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    if page.file.src_uri in load(config).settings.hide:
+        page.meta["search"] = {"exclude": True}
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    settings = load(config).settings
+    if settings.hide and page.file.src_uri not in settings.hide:
+        hidden = {page_url(p): p for p in settings.hide}
+        for href in HREF.findall(html):
+            target = posixpath.normpath(posixpath.join(page.url or ".", href)) + "/" if href else ""
+            target = target.lstrip("./") if target.startswith("./") else target
+            if target in hidden:
+                raise PluginError(f"docs/{page.file.src_uri}: links to hidden page docs/{hidden[target]} (settings.hide)")
+    if page.file.abs_src_path and Path(page.file.abs_src_path).is_file():
+        review, _ = read_review(Path(config.docs_dir), page.file.src_uri)
+        if review:
+            html = render_page_review(review, today()) + html
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Hidden pages stay reachable by URL but leave the sitemap."""
+    hidden = load(config).settings.hide
+    sitemap = Path(config.site_dir) / "sitemap.xml"
+    if not hidden or not sitemap.exists():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    for page in hidden:
+        text = re.sub(r"\s*<url>\s*<loc>[^<]*/" + re.escape(page_url(page)) + r"</loc>.*?</url>", "", text, flags=re.S)
+    sitemap.write_text(text, encoding="utf-8")
+    sitemap.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def install_error_format() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import DataError, Problem
 from .model import Playbook
 from .overlay import merge_overlay
+from .settings import Settings, read_settings
 from .validate import validate
 from .yamlsource import YamlMap, read_yaml
 
@@ -19,7 +20,7 @@ OVERLAY_FILE = "data/company.yml"
 @dataclass(frozen=True)
 class Loaded:
     playbook: Playbook
-    overlay: YamlMap | None  # the raw overlay, for its `settings` section
+    settings: Settings
 
 
 def data_files(root: Path) -> list[Path]:
@@ -48,13 +49,15 @@ def load_playbook(root: Path, docs_dir: Path | None = None) -> Loaded:
         problems += found
     if problems:
         raise DataError(problems)
-    if overlay is not None:
-        base, found = merge_overlay(base, overlay)
-        if found:
-            raise DataError(found)
     docs = docs_dir or root / "docs"
+    settings, found = read_settings(overlay, lambda page: (docs / page).is_file())
+    if overlay is not None:
+        base, merge_problems = merge_overlay(base, overlay)
+        found += merge_problems
+    if found:
+        raise DataError(found)
     playbook = validate(base, lambda page: (docs / page).is_file(), BASE_FILE)
-    return Loaded(playbook, overlay)
+    return Loaded(playbook, settings)
 
 
 class CachedLoader:

@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .loader import cache
+from .loader import Loaded, cache
 from .model import Playbook
 from .render.chart import render_role_chart
 from .render.checklist import render_checklist
@@ -38,15 +38,19 @@ class PageMacros:
     def __init__(self, env: Any) -> None:
         self._env = env
         self._counters: dict[tuple[str, str], int] = {}
-        self._playbook: Playbook | None = None
+        self._loaded: Loaded | None = None
+
+    @property
+    def loaded(self) -> Loaded:
+        """Loaded on first use, once per build: MkDocs makes a new instance for every (re)build."""
+        if self._loaded is None:
+            conf = self._env.conf
+            self._loaded = cache.get(Path(conf["config_file_path"]).parent, Path(conf["docs_dir"]))
+        return self._loaded
 
     @property
     def playbook(self) -> Playbook:
-        """Loaded on first use, once per build: MkDocs makes a new instance for every (re)build."""
-        if self._playbook is None:
-            conf = self._env.conf
-            self._playbook = cache.get(Path(conf["config_file_path"]).parent, Path(conf["docs_dir"])).playbook
-        return self._playbook
+        return self.loaded.playbook
 
     def _link(self):
         page = self._env.page
@@ -86,10 +90,14 @@ class PageMacros:
     def checklist(self, id: str, standalone: bool = False) -> Markup:
         if self.playbook.was_removed("checklists", id):
             return Markup("")
-        return render_checklist(self.playbook, id, self._link(), standalone=standalone, site_url=self._env.conf.get("site_url") or "")
-
-    def checklist_title(self, id: str) -> Markup:
-        return Markup.escape(self.playbook.checklist(id).title)
+        return render_checklist(
+            self.playbook,
+            id,
+            self._link(),
+            standalone=standalone,
+            tracker=self.loaded.settings.issue_tracker or None,
+            site_url=self._env.conf.get("site_url") or "",
+        )
 
     def checklist_context(self, id: str) -> Markup:
         return render_checklist_context(self.playbook, id, self._link())

@@ -67,6 +67,17 @@ def checklist_standalone_page(playbook: Playbook, checklist_id: str) -> str:
     ) + (f"{{{{ checklist('{checklist_id}', standalone=True) }}}}\n\n{{{{ checklist_context('{checklist_id}') }}}}\n")
 
 
+def freshness_page(table: str) -> str:
+    """freshness/: every page with an owner or review date. Owners come from front matter, so
+    Jinja must not see them (`render_macros: false`); the table arrives escaped."""
+    return _front_matter(description="Every page with an owner or a review date, soonest review first.", render_macros=False) + (
+        "# Page freshness\n\n"
+        "A page can name its `owner` and a `review_by` date in its front matter. Past that date it shows a "
+        "notice until its owner reviews it and moves the date. This list puts the most urgent reviews first.\n\n"
+        f"{table}\n"
+    )
+
+
 def generated_pages(playbook: Playbook) -> dict[str, str]:
     """Source path -> Markdown, for every page the data implies."""
     pages = {"roles/index.md": roles_index_page(), "checklists/index.md": checklists_index_page()}

@@ -18,9 +18,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "includes", "overrides", "schema")
 
 
-def run_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_build(project: Path, site_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """A real `mkdocs build --strict`, as a user runs it, in a separate process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *args],
         cwd=project,
@@ -69,8 +69,8 @@ class Site:
         return found
 
 
-def build_site(project: Path, site_dir: Path) -> Site:
-    result = run_build(project, site_dir)
+def build_site(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> Site:
+    result = run_build(project, site_dir, env=env)
     log = result.stdout + result.stderr
     assert result.returncode == 0, log
     assert "WARNING" not in log, log

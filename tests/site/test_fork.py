@@ -1,4 +1,8 @@
-"""Forks: the example overlay and a full customisation build, and every page follows them."""
+"""Forks: a complete company customisation (tests/fixtures/fork/) and the example overlay.
+
+The fixture is copied over a copy of the project, exactly as a fork adds files; no upstream
+file is edited.
+"""
 
 from __future__ import annotations
 
@@ -11,55 +15,123 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, Site, build_site
+from tests.conftest import FIXTURES, ROOT, Site, build_site, copy_project, run_build
 
 pytestmark = pytest.mark.slow
 
-UPSTREAM_TITLES = {"tl": ("Tech Lead", "Tech Leads"), "em": ("Engineering Manager", "Engineering Managers"), "pm": ("Product Manager", "Product Managers"), "eng": ("Engineer", "Engineers")}
+TODAY = {"PLAYBOOK_TODAY": "2026-11-25"}
+UPSTREAM_TITLES = (
+    "Tech Lead",
+    "Tech Leads",
+    "Engineering Manager",
+    "Engineering Managers",
+    "Product Manager",
+    "Product Managers",
+    "Engineer",
+    "Engineers",
+)
 # Text that may keep upstream words: the source article's title (a citation) and code samples.
 EXEMPT = "a.source-credit, pre, code, script, style"
 
 
+def fork_project(target: Path) -> Path:
+    project = copy_project(target)
+    shutil.copytree(FIXTURES / "fork", project, dirs_exist_ok=True)
+    return project
+
+
 @pytest.fixture(scope="module")
 def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    from tests.conftest import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("fork") / "project")
-    shutil.copy(FIXTURES / "fork/company.yml", project / "data/company.yml")
-    return build_site(project, project / "site")
+    project = fork_project(tmp_path_factory.mktemp("fork") / "project")
+    return build_site(project, project / "site", env=TODAY)
 
 
 def visible_text(soup) -> str:  # noqa: ANN001
     for element in soup.select(EXEMPT):
         element.decompose()
-    for element in soup.select("[aria-label], [title]"):
-        element.attrs.pop("aria-label", None)
-        element.attrs.pop("title", None)
     text = soup.get_text(" ")
-    text = text.replace("Tech Lead Playbook", "")  # the site name: a setting, not a role title
     # A removed role keeps its upstream name where upstream prose mentions it (README: overlay).
     return re.sub(r"Staff Engineers?", "", text)
 
 
-def test_no_renamed_title_is_left_on_any_page(fork_site: Site) -> None:
-    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for titles in UPSTREAM_TITLES.values() for t in titles) + r")\b")
+def test_no_upstream_title_is_left_on_any_page(fork_site: Site) -> None:
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in UPSTREAM_TITLES) + r")\b")
     leftovers = []
     for url, soup in fork_site.pages():
         leftovers += [f"{url}: {m}" for m in pattern.findall(visible_text(soup))]
+        leftovers += [f"{url}: <title>" for t in soup.find_all("title") if pattern.search(t.get_text())]
     assert not leftovers, "\n".join(leftovers[:20])
 
 
-def test_matrix_follows_the_overlay(fork_site: Site) -> None:
+def test_site_name_logo_favicon_and_footer(fork_site: Site) -> None:
+    soup = fork_site.soup("")
+    assert soup.title.get_text() == "Acme Engineering Handbook"
+    assert soup.select_one(".md-header__button.md-logo img")["src"] == "assets/company/logo.svg"
+    assert soup.select_one("link[rel=icon]")["href"] == "assets/company/favicon.svg"
+    footer = soup.select_one(".md-copyright")
+    assert "Acme internal handbook & playbook." in footer.get_text()
+    assert footer.select_one('a[href="mailto:eng-handbook@acme.example"]')
+    assert soup.select_one('link[rel=canonical]')["href"] == "https://handbook.acme.example/eng/"
+
+
+def test_colours_reach_both_palettes(fork_site: Site) -> None:
+    soup = fork_site.soup("")
+    assert soup.select_one('link[href="assets/company.css"]')
+    css = fork_site.path("assets/company.css").read_text()
+    assert "--md-primary-fg-color: #0b5394" in css and "--md-accent-fg-color: #e06c00" in css
+    assert soup.body["data-md-color-primary"] == "custom"
+
+
+def test_repository_link_without_api_calls_and_edit_links(fork_site: Site) -> None:
+    soup = fork_site.soup("plays/force-multiplier/code-reviews/")
+    source = soup.select_one("a.md-source")
+    assert source["href"] == "https://git.acme.example/eng/handbook" and not source.get("data-md-component")
+    edit = soup.select_one("a.md-content__button[href*='/-/edit/main/docs/plays/force-multiplier/code-reviews.md']")
+    assert edit is not None
+
+
+def test_company_pages_have_their_own_nav_section(fork_site: Site) -> None:
+    nav = fork_site.soup("").select_one("nav.md-nav--primary")
+    assert "At Acme" in nav.get_text(" ")
+    hrefs = [a["href"] for a in nav.select("a.md-nav__link[href]")]
+    assert "company/" in hrefs and "company/on-call-policy/" in hrefs
+
+
+def test_hidden_page_is_built_but_out_of_nav_search_and_sitemap(fork_site: Site) -> None:
+    assert fork_site.path("company/draft-policy/").exists()
+    for url, soup in fork_site.pages():
+        assert not soup.select('nav a[href$="draft-policy/"]'), url
+    index = json.loads(fork_site.path("search/search_index.json").read_text())
+    assert not [d for d in index["docs"] if "draft-policy" in d["location"]]
+    assert "draft-policy" not in fork_site.path("sitemap.xml").read_text()
+    assert "company/on-call-policy/" in fork_site.path("sitemap.xml").read_text()
+
+
+def test_owner_and_overdue_review_notice(fork_site: Site) -> None:
+    overdue = fork_site.article("company/on-call-policy/").select_one(".review-overdue")
+    assert overdue is not None and "SRE team" in overdue.get_text() and "2020-01-01" in overdue.get_text()
+    current = fork_site.article("company/")
+    assert current.select_one(".review-overdue") is None
+    assert "Platform guild" in current.select_one(".page-owner").get_text()
+    rows = fork_site.article("freshness/").select("table.freshness tbody tr")
+    assert [r["data-page"] for r in rows] == ["company/on-call-policy.md", "company/index.md"]
+    assert rows[0].select("td")[-1].get_text() == "overdue"
+
+
+def test_matrix_and_exports_follow_the_overlay(fork_site: Site) -> None:
     table = fork_site.article("responsibilities/").select_one("table.responsibility-matrix")
     assert [th["data-role"] for th in table.select("thead th[data-role]")] == ["tl", "em", "pm", "eng", "design"]
-    assert [th.abbr["title"] for th in table.select("thead th[data-role]")][-1] == "Product Designer"
     rows = [tr["data-activity"] for tr in table.select("tr[data-activity]")]
     assert "roadmap-planning" not in rows
     assert rows.index("design-review") == rows.index("delegation") + 1  # appended to its area
     review = {td["data-role"]: td.get_text() for td in table.select("tr[data-activity=code-review] td")}
     assert review == {"tl": "A", "em": "", "pm": "", "eng": "R", "design": "I"}
-    assert not fork_site.path("roles/staff/").exists()
-    assert fork_site.path("roles/design/").exists()
+    assert not fork_site.path("roles/staff/").exists() and fork_site.path("roles/design/").exists()
+    csv_rows = list(csv.reader(io.StringIO(fork_site.path("exports/responsibility-matrix.csv").read_text())))
+    assert csv_rows[0][3:] == ["Team Lead", "People Lead", "Product Owner", "Developer", "Product Designer"]
+    data = json.loads(fork_site.path("exports/responsibility-matrix.json").read_text())
+    assert "staff" not in {r["id"] for r in data["roles"]}
+    assert data["activities"][0]["url"].startswith("https://handbook.acme.example/eng/")
 
 
 def test_plays_drop_removed_rows_but_keep_the_rest(fork_site: Site) -> None:
@@ -67,23 +139,57 @@ def test_plays_drop_removed_rows_but_keep_the_rest(fork_site: Site) -> None:
     assert rows == ["estimation"]
 
 
-def test_exports_follow_the_overlay(fork_site: Site) -> None:
-    rows = list(csv.reader(io.StringIO(fork_site.path("exports/responsibility-matrix.csv").read_text())))
-    assert rows[0][3:] == ["Team Lead", "People Lead", "Product Owner", "Developer", "Product Designer"]
-    data = json.loads(fork_site.path("exports/responsibility-matrix.json").read_text())
-    assert "staff" not in {r["id"] for r in data["roles"]}
-
-
-def test_checklist_items_follow_the_overlay(fork_site: Site) -> None:
-    items = [li["data-item"] for li in fork_site.article("checklists/code-reviews/").select("[data-item]")]
+def test_checklists_follow_the_overlay_and_offer_the_tracker(fork_site: Site) -> None:
+    article = fork_site.article("checklists/code-reviews/")
+    items = [li["data-item"] for li in article.select("[data-item]")]
     assert items[-1] == "run-the-review-bot" and "monthly-review-retro" not in items
+    assert article.select_one("[data-checklist]")["data-tracker"] == "https://git.acme.example/eng/handbook/-/issues/new"
     markdown = fork_site.path("checklists/code-reviews.md").read_text()
     assert "Run the review bot" in markdown and markdown.count("- [ ] ") == len(items)
+    index = json.loads(fork_site.path("checklists/index.json").read_text())
+    assert index["checklists"][0]["url"].startswith("https://handbook.acme.example/eng/checklists/")
+
+
+def test_linking_a_hidden_page_fails_naming_both(tmp_path: Path) -> None:
+    project = fork_project(tmp_path / "project")
+    page = project / "docs/company/index.md"
+    page.write_text(page.read_text() + "\nSee the [draft](draft-policy.md).\n")
+    result = run_build(project, tmp_path / "site", env=TODAY)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in log
+    assert "docs/company/index.md: links to hidden page docs/company/draft-policy.md" in log
+
+
+def test_overdue_reviews_can_fail_the_build(tmp_path: Path) -> None:
+    project = fork_project(tmp_path / "project")
+    company = project / "data/company.yml"
+    company.write_text(company.read_text() + "  fail_on_overdue_reviews: true\n")
+    result = run_build(project, tmp_path / "site", env=TODAY)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/company/on-call-policy.md:4: review_by: review was due 2020-01-01 (owner: SRE team)" in log
+
+
+@pytest.mark.parametrize(
+    ("colour", "message"),
+    [
+        ('primary: "#ffcc00"', "settings.colors.primary: '#ffcc00' has contrast 1.51:1 with #ffffff"),
+        ('accent: "#0b5394"', "settings.colors.accent: '#0b5394' has contrast 2.07:1 with #1e2029"),
+    ],
+)
+def test_colour_without_contrast_is_refused_with_its_ratio(tmp_path: Path, colour: str, message: str) -> None:
+    project = fork_project(tmp_path / "project")
+    company = project / "data/company.yml"
+    text = re.sub(r"colors: \{.*\}", "colors: {" + colour + "}", company.read_text())
+    company.write_text(text)
+    result = run_build(project, tmp_path / "site", env=TODAY)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    line = next(line for line in log.splitlines() if "settings.colors" in line)
+    assert line.startswith("ERROR") and "data/company.yml:" in line and message in line
 
 
 def test_example_overlay_builds(tmp_path: Path) -> None:
-    from tests.conftest import copy_project
-
     project = copy_project(tmp_path / "project")
     shutil.copy(ROOT / "data/company.example.yml", project / "data/company.yml")
     site = build_site(project, tmp_path / "site")
