@@ -13,10 +13,16 @@ $(READY): requirements.lock tools/bootstrap.py
 	@$(PYTHON) tools/bootstrap.py $(VENV) requirements.lock
 	@touch $@
 
+NODE_READY := node_modules/.ready
+$(NODE_READY): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm is needed for the workflow linter (apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 serve: $(READY)  ## serve at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-test: $(READY)  ## the whole test suite (builds the site once, strictly)
+test: $(READY) $(NODE_READY)  ## the whole test suite (builds the site once, strictly)
 	$(BIN)/python -m pytest
 
 build: $(READY)  ## strict build into site/
@@ -36,4 +42,4 @@ lock:  ## re-pin every dependency after editing pyproject.toml
 	$(BIN)/pip-compile -q --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf site $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis

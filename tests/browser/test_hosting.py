@@ -1,0 +1,59 @@
+"""Hosting: under a sub-path (https://example.org/handbook/) every page and asset loads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.browser.conftest import SiteServer
+from tests.conftest import Site, build_site, copy_project
+
+PAGES = [
+    "",
+    "plays/force-multiplier/code-reviews/",
+    "responsibilities/",
+    "checklists/",
+    "checklists/code-reviews/",
+    "roles/tl/",
+    "glossary/",
+]
+
+
+@pytest.fixture(scope="module")
+def subpath_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    project = copy_project(tmp_path_factory.mktemp("subpath") / "project")
+    (project / "data/company.yml").write_text("settings:\n  site_url: https://example.org/handbook/\n")
+    site: Site = build_site(project, project / "site")
+    server = SiteServer(site.root, prefix="handbook")
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_under_a_sub_path_loads_everything(browser: Browser, subpath_server: SiteServer, path: str) -> None:
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(f"failed {r.url}"))
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((subpath_server.url(), "data:", "blob:")) else None)
+    page.goto(subpath_server.url(path))
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").count() == 1
+    link = "article a[href*='/handbook/what']" if path == "" else "a.md-header__button.md-logo"
+    page.locator(link).first.click()  # instant navigation stays inside the sub-path
+    page.wait_for_load_state("networkidle")
+    assert failed == [] and outside == [], failed + outside
+    page.close()
+
+
+def test_checklist_ticks_work_under_a_sub_path(browser: Browser, subpath_server: SiteServer) -> None:
+    page = browser.new_page()
+    page.goto(subpath_server.url("checklists/code-reviews/"))
+    first = page.locator("[data-checklist] [data-item] input[type=checkbox]").first
+    first.check()
+    page.reload()
+    assert first.is_checked()
+    page.close()
