@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build check schema permalinks lock clean
+.PHONY: serve test build offline check schema permalinks lock clean
 
 $(READY): requirements.lock tools/bootstrap.py
 	@$(PYTHON) tools/bootstrap.py $(VENV) requirements.lock
@@ -34,6 +34,9 @@ schema: $(READY)  ## regenerate schema/*.json from the validator
 permalinks: $(READY)  ## record new pages and checklist ids in data/permalinks.json (commit it)
 	$(BIN)/python -m macros permalinks
 
+offline: $(READY)  ## a copy in site-offline/ that works opened from a folder (file://), search included
+	PLAYBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
 check: $(READY)  ## validate data/ (and data/company.yml) without building
 	$(BIN)/python -m macros check
 
@@ -42,4 +45,4 @@ lock:  ## re-pin every dependency after editing pyproject.toml
 	$(BIN)/pip-compile -q --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis
+	rm -rf site site-offline $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis

@@ -33,6 +33,7 @@ from .sitesettings import COMPANY_CSS, add_company_section, apply_settings, comp
 from .urls import linker, page_url
 
 log = logging.getLogger("mkdocs.plugins.playbook")
+OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"  # from the npm package iframe-worker (package.json)
 HREF = re.compile(r'href="([^"#?:]*)[#?"]')
 
 
@@ -55,6 +56,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     loaded = load(config)
     settings = loaded.settings
     apply_settings(config, settings)
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:  # the shim ships with the site, not from a CDN
+        config.extra["polyfills"] = [OFFLINE_SHIM]
     nav = _expand_nav(config.nav, [f"roles/{r.id}.md" for r in loaded.playbook.roles])
     pages = company_pages(Path(config.docs_dir), settings)
     nav = add_company_section(nav, pages, settings.pages_section or settings.name or "Company")
@@ -138,7 +142,7 @@ def _static(config: MkDocsConfig, path: str, content: str) -> File:
 
 def _check_permalinks(config: MkDocsConfig, files: Files, playbook: Playbook) -> None:
     manifest, text = read_manifest(Path(config.config_file_path).parent)
-    pages = {"" if f.url == "./" else f.url for f in files.documentation_pages()}
+    pages = {page_url(f.src_uri) for f in files.documentation_pages()}  # directory style, as published
     gone_on_purpose = {page_url(src) for src in [*_redirect_maps(config), *removed_pages(playbook)]}
     problems = check_permalinks(manifest, text, playbook, pages, gone_on_purpose)
     if problems:

@@ -255,7 +255,11 @@
     if (event.key && event.key.indexOf(PREFIX) === 0) paintAll(event.key.slice(PREFIX.length));
   });
   window.addEventListener("hashchange", followAlias);
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  /* Now, and after every instant navigation (Material's document$; it never fires on file://). */
+  function start() {
+    init();
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

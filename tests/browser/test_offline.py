@@ -1,0 +1,74 @@
+"""No other origin, ever: the hosted site asks only its own server, and the offline copy
+(`make offline`) works opened from a folder with no network at all, search included."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import SiteServer
+from tests.conftest import ROOT, Site, build_site, copy_project
+
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+def test_no_page_requests_another_origin(browser: Browser, server: SiteServer, site: Site) -> None:
+    page = browser.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((server.origin, *LOCAL_SCHEMES)) else None)
+    for url, _ in site.pages():
+        page.goto(server.url(url.removesuffix("index.html")))
+        page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").first.click()
+    page.keyboard.type("estimation")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.close()
+    assert foreign == [], foreign[:10]
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    return build_site(project, project / "site", env={"PLAYBOOK_OFFLINE": "true"})
+
+
+@pytest.fixture
+def file_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    context = browser.new_context()
+    page = context.new_page()
+    network: list[str] = []
+    page.on("request", lambda r: network.append(r.url) if not r.url.startswith(("file://", *LOCAL_SCHEMES)) else None)
+    yield page, network
+    context.close()
+
+
+def test_offline_copy_reads_navigates_and_searches_from_a_folder(offline_site: Site, file_page: tuple[Page, list[str]]) -> None:
+    page, network = file_page
+    page.goto((offline_site.root / "index.html").as_uri())
+    expect(page.locator("article h1")).to_contain_text("Tech Lead Playbook")
+    page.locator("article a[href$='plays/partnering/index.html']").first.click()
+    expect(page).to_have_url(str((offline_site.root / "plays/partnering/index.html").as_uri()))
+    page.locator("input.md-search__input").first.click()
+    page.keyboard.type("estimation")
+    result = page.locator(".md-search-result__item a[href*='estimation']").first
+    expect(result).to_be_visible()
+    assert network == [], network
+
+
+def test_offline_copy_saves_ticks(offline_site: Site, file_page: tuple[Page, list[str]]) -> None:
+    page, network = file_page
+    page.goto((offline_site.root / "checklists/code-reviews.html").as_uri())
+    box = page.locator("[data-checklist] [data-item] input[type=checkbox]").first
+    box.check()
+    page.reload()
+    expect(box).to_be_checked()
+    assert network == []
+
+
+def test_offline_shim_is_the_npm_package_file() -> None:
+    shipped = (ROOT / "docs/assets/vendor/iframe-worker/shim.js").read_bytes()
+    package = ROOT / "node_modules/iframe-worker/shim/index.js"
+    assert package.exists(), "run `npm ci` (make test does)"
+    assert shipped == package.read_bytes(), "update docs/assets/vendor/iframe-worker/shim.js from node_modules"
