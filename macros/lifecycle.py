@@ -33,6 +33,7 @@ from .sitesettings import COMPANY_CSS, add_company_section, apply_settings, comp
 from .urls import linker, page_url
 
 log = logging.getLogger("mkdocs.plugins.playbook")
+PLAY_BOOST, COPY_BOOST = 4, 0.5
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"  # from the npm package iframe-worker (package.json)
 HREF = re.compile(r'href="([^"#?:]*)[#?"]')
 
@@ -150,8 +151,14 @@ def _check_permalinks(config: MkDocsConfig, files: Files, playbook: Playbook) ->
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    if page.file.src_uri in load(config).settings.hide:
+    loaded = load(config)
+    src = page.file.src_uri
+    if src in loaded.settings.hide:
         page.meta["search"] = {"exclude": True}
+    elif loaded.playbook.activities_on(src):
+        page.meta.setdefault("search", {"boost": PLAY_BOOST})  # the play ranks above pages that mention it
+    elif src.startswith("checklists/") and src != "checklists/index.md":
+        page.meta.setdefault("search", {"boost": COPY_BOOST})  # a copy of the play's checklist
     return markdown
 
 
