@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build offline check schema permalinks lock clean
+.PHONY: serve test build offline lighthouse screenshots check schema permalinks lock clean
 
 $(READY): requirements.lock tools/bootstrap.py
 	@$(PYTHON) tools/bootstrap.py $(VENV) requirements.lock
@@ -36,6 +36,13 @@ permalinks: $(READY)  ## record new pages and checklist ids in data/permalinks.j
 
 offline: $(READY)  ## a copy in site-offline/ that works opened from a folder (file://), search included
 	PLAYBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+
+lighthouse: build  ## Lighthouse scores (mobile) for four pages; record them in bench/README.md
+	@test -x .cache/lighthouse/node_modules/.bin/lighthouse || npm i -E --prefix .cache/lighthouse lighthouse@12.2.3 --no-audit --no-fund
+	$(BIN)/python tools/lighthouse.py site
+
+screenshots: build  ## PNGs of key pages (light, dark, phone) into screenshots/ for the README
+	$(BIN)/python tools/screenshots.py site screenshots
 
 check: $(READY)  ## validate data/ (and data/company.yml) without building
 	$(BIN)/python -m macros check

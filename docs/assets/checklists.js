@@ -187,6 +187,8 @@
     if (issue && box.dataset.tracker) {
       issue.hidden = false;
       issue.href = issueUrl(box);
+      issue.target = "_blank";
+      issue.rel = "noopener";
     }
   }
 

@@ -87,15 +87,15 @@ ACTIONS = (
     '<div class="checklist__actions" hidden>'
     '<button type="button" class="md-button" data-action="copy">Copy as Markdown</button> '
     '<button type="button" class="md-button" data-action="download">Download .md</button> '
-    '<a class="md-button" data-action="issue" hidden target="_blank" rel="noopener">Open as issue</a> '
+    '<a class="md-button" data-action="issue" hidden>Open as issue</a> '
     '<button type="button" class="md-button checklist__reset" data-action="reset">Reset ticks</button>'
     '<p class="checklist__status" role="status"></p></div>'
 )
 
 
 def markdown_url(link: Link, checklist_id: str) -> str:
-    """checklists/<id>.md, the Markdown export beside the standalone page."""
-    return link(checklist_page(checklist_id)).rstrip("/") + ".md"
+    """checklists/<id>.md, the Markdown export: a file in the folder of the checklist index."""
+    return link("checklists/index.md") + f"{checklist_id}.md"
 
 
 def _footer(checklist: Checklist, link: Link, standalone: bool) -> str:
