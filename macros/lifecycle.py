@@ -174,7 +174,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
     if page.file.abs_src_path and Path(page.file.abs_src_path).is_file():
         review, _ = read_review(Path(config.docs_dir), page.file.src_uri)
         if review:
-            html = render_page_review(review, today()) + html
+            html = str(render_page_review(review, today())) + html  # str: Markup + str would escape the page
     return html
 
 

@@ -19,6 +19,8 @@ from .yamlsource import YamlList, YamlMap, type_name
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 URL = re.compile(r"^https?://\S+$")
 SLATE_BACKGROUND = "#1e2029"  # Material's dark (slate) page background
+SLATE_CODE = "#272a35"  # ... and its code blocks
+LIGHT_CODE = "#f5f5f5"  # the light palette's code blocks
 WHITE = "#ffffff"
 
 TEXT_KEYS = (
@@ -77,8 +79,10 @@ def contrast(a: str, b: str) -> float:
 # (colour key, against, minimum ratio, what it is used for)
 CONTRAST_RULES = (
     ("primary", WHITE, 4.5, "white header text and light-mode links"),
+    ("primary", LIGHT_CODE, 4.5, "light-mode links in code blocks"),
     ("accent", SLATE_BACKGROUND, 4.5, f"dark-mode links on the dark background {SLATE_BACKGROUND}"),
-    ("accent", WHITE, 3.0, "focus and hover marks on the light background"),
+    ("accent", SLATE_CODE, 4.5, "dark-mode links in code blocks"),
+    ("accent", WHITE, 3.0, "focus rings and hover marks on the light background"),
 )
 
 
@@ -161,22 +165,19 @@ def _colours(raw: YamlMap, values: dict[str, Any], add: Any) -> None:
 
 
 def company_css(settings: Settings) -> str:
-    """CSS variables that put the company colours into Material's light and dark palettes."""
+    """The company colours as Material's palette variables. Light-mode links follow the primary
+    colour (Material's default) and dark-mode links the accent (docs/assets/playbook.css)."""
     rules = []
     if settings.primary:
         p = settings.primary
         rules.append(
             ":root, [data-md-color-scheme] { "
             f"--md-primary-fg-color: {p}; --md-primary-fg-color--light: {p}; --md-primary-fg-color--dark: {p}; "
-            "--md-primary-bg-color: #ffffff; --md-primary-bg-color--light: rgba(255, 255, 255, 0.7); }\n"
-            f'[data-md-color-scheme="default"] {{ --md-typeset-a-color: {p}; }}'
+            "--md-primary-bg-color: #ffffff; --md-primary-bg-color--light: rgba(255, 255, 255, 0.7); }"
         )
     if settings.accent:
         a = settings.accent
-        rules.append(
-            f":root, [data-md-color-scheme] {{ --md-accent-fg-color: {a}; --md-accent-fg-color--transparent: {a}1a; }}\n"
-            f'[data-md-color-scheme="slate"] {{ --md-typeset-a-color: {a}; }}'
-        )
+        rules.append(f":root, [data-md-color-scheme] {{ --md-accent-fg-color: {a}; --md-accent-fg-color--transparent: {a}1a; }}")
     return "\n".join(rules) + ("\n" if rules else "")
 
 

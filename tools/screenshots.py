@@ -14,7 +14,14 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # name, path, colour scheme, viewport width, height
 SHOTS = [
     ("home-light", "", "light", 1280, 800),
@@ -53,4 +60,6 @@ def main(site_dir: str, out_dir: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "site"), sys.argv[2] if len(sys.argv) > 2 else str(ROOT / "screenshots")))
+    sys.exit(
+        main(sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "site"), sys.argv[2] if len(sys.argv) > 2 else str(ROOT / "screenshots"))
+    )

@@ -78,7 +78,7 @@ def test_colours_reach_both_palettes(fork_site: Site) -> None:
     soup = fork_site.soup("")
     assert soup.select_one('link[href="assets/company.css"]')
     css = fork_site.path("assets/company.css").read_text()
-    assert "--md-primary-fg-color: #0b5394" in css and "--md-accent-fg-color: #e06c00" in css
+    assert "--md-primary-fg-color: #0b5394" in css and "--md-accent-fg-color: #ef6c00" in css
     assert soup.body["data-md-color-primary"] == "custom"
 
 
@@ -112,6 +112,8 @@ def test_owner_and_overdue_review_notice(fork_site: Site) -> None:
     assert overdue is not None and "SRE team" in overdue.get_text() and "2020-01-01" in overdue.get_text()
     current = fork_site.article("company/")
     assert current.select_one(".review-overdue") is None
+    assert current.select_one("h1").get_text(strip=True).startswith("Engineering at Acme"), "the page body is HTML, not text"
+    assert "&lt;" not in fork_site.html("company/") and "<p>" in str(current)
     assert "Platform guild" in current.select_one(".page-owner").get_text()
     rows = fork_site.article("freshness/").select("table.freshness tbody tr")
     assert [r["data-page"] for r in rows] == ["company/on-call-policy.md", "company/index.md"]
