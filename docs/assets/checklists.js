@@ -181,15 +181,10 @@
       if (kind === "copy") copy(box);
       else if (kind === "download") download(box.dataset.checklist + ".md", markdown(box), "text/markdown");
       else if (kind === "reset") reset(box);
-      else if (kind === "issue") action.href = issueUrl(box);
+      else if (kind === "issue") window.open(issueUrl(box), "_blank", "noopener");
     });
     var issue = actions.querySelector("[data-action=issue]");
-    if (issue && box.dataset.tracker) {
-      issue.hidden = false;
-      issue.href = issueUrl(box);
-      issue.target = "_blank";
-      issue.rel = "noopener";
-    }
+    if (issue && box.dataset.tracker) issue.hidden = false;
   }
 
   /* An old item or checklist anchor (renamed with an alias) still lands on its item. */

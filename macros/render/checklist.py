@@ -87,7 +87,7 @@ ACTIONS = (
     '<div class="checklist__actions" hidden>'
     '<button type="button" class="md-button" data-action="copy">Copy as Markdown</button> '
     '<button type="button" class="md-button" data-action="download">Download .md</button> '
-    '<a class="md-button" data-action="issue" hidden>Open as issue</a> '
+    '<button type="button" class="md-button" data-action="issue" hidden>Open as issue</button> '
     '<button type="button" class="md-button checklist__reset" data-action="reset">Reset ticks</button>'
     '<p class="checklist__status" role="status"></p></div>'
 )

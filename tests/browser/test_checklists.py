@@ -87,6 +87,7 @@ def test_full_or_disabled_storage_logs_no_error(context: BrowserContext, server:
 def test_reset_then_undo(page: Page, server: SiteServer, site: Site) -> None:
     first, second, _ = first_items(site)
     page.goto(server.url(ALONE))
+    expect(page.locator(f"{BOX} [data-action=issue]")).to_be_hidden()  # no issue tracker configured upstream
     item(page, first).check()
     item(page, second).check()
     page.get_by_role("button", name="Reset ticks").click()

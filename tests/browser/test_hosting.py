@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import unquote_plus
 
 import pytest
 from playwright.sync_api import Browser
@@ -10,6 +11,7 @@ from playwright.sync_api import Browser
 from tests.browser.conftest import SiteServer
 from tests.conftest import Site, build_site, copy_project
 
+TRACKER = "https://git.example.org/team/handbook/-/issues/new"
 PAGES = [
     "",
     "plays/force-multiplier/code-reviews/",
@@ -24,7 +26,7 @@ PAGES = [
 @pytest.fixture(scope="module")
 def subpath_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     project = copy_project(tmp_path_factory.mktemp("subpath") / "project")
-    (project / "data/company.yml").write_text("settings:\n  site_url: https://example.org/handbook/\n")
+    (project / "data/company.yml").write_text(f"settings:\n  site_url: https://example.org/handbook/\n  issue_tracker: {TRACKER}\n")
     site: Site = build_site(project, project / "site")
     server = SiteServer(site.root, prefix="handbook")
     yield server
@@ -57,3 +59,17 @@ def test_checklist_ticks_work_under_a_sub_path(browser: Browser, subpath_server:
     page.reload()
     assert first.is_checked()
     page.close()
+
+
+def test_open_as_issue_prefills_a_gitlab_issue(browser: Browser, subpath_server: SiteServer) -> None:
+    context = browser.new_context()
+    context.route(f"{TRACKER}**", lambda route: route.fulfill(status=200, body="tracker"))  # no network here
+    page = context.new_page()
+    page.goto(subpath_server.url("checklists/code-reviews/"))
+    page.locator("[data-checklist] [data-item] input[type=checkbox]").first.check()
+    with context.expect_page() as opened:
+        page.get_by_role("button", name="Open as issue").click()
+    url = unquote_plus(opened.value.url)
+    assert url.startswith(TRACKER + "?issue[title]=Code reviews&issue[description]=## Code reviews")
+    assert "- [x] " in url and "- [ ] " in url
+    context.close()
