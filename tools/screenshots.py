@@ -24,11 +24,11 @@ ARGS = [
 ]
 # name, path, colour scheme, viewport width, height
 SHOTS = [
-    ("home-light", "", "light", 1280, 800),
-    ("home-dark", "", "dark", 1280, 800),
-    ("matrix", "responsibilities/#the-whole-matrix", "light", 1280, 800),
-    ("checklist", "checklists/code-reviews/", "dark", 1280, 800),
-    ("play-phone", "plays/force-multiplier/code-reviews/", "light", 390, 844),
+    ("home-light", "", "light", 1024, 640),
+    ("home-dark", "", "dark", 1024, 640),
+    ("matrix", "responsibilities/#the-whole-matrix", "light", 1024, 640),
+    ("checklist", "checklists/code-reviews/", "dark", 1024, 640),
+    ("play-phone", "plays/force-multiplier/code-reviews/", "light", 390, 700),
 ]
 
 
