@@ -55,10 +55,10 @@ def matrix_json(playbook: Playbook, site_url: str = "") -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def checklist_markdown(playbook: Playbook, checklist_id: str, site_url: str = "") -> str:
+def checklist_markdown(playbook: Playbook, checklist_id: str, site_url: str = "", site_name: str = "Tech Lead Playbook") -> str:
     checklist = playbook.checklist(checklist_id)
     url = absolute(site_url, page_url(checklist_page(checklist.id)))
-    lines = [f"## {checklist.title}", "", f"From the Tech Lead Playbook: <{url}>", ""]
+    lines = [f"## {checklist.title}", "", f"From the {site_name}: <{url}>", ""]
     lines += [f"- [ ] {plain_text(item.text)}" for item in checklist.items]
     return "\n".join(lines) + "\n"
 
@@ -95,7 +95,7 @@ def checklist_index_json(playbook: Playbook, site_url: str = "") -> str:
     return json.dumps({"version": 1, "checklists": entries}, indent=2, ensure_ascii=False) + "\n"
 
 
-def all_exports(playbook: Playbook, site_url: str = "") -> dict[str, str]:
+def all_exports(playbook: Playbook, site_url: str = "", site_name: str = "Tech Lead Playbook") -> dict[str, str]:
     """Site-relative path -> file content."""
     files = {
         MATRIX_CSV: matrix_csv(playbook),
@@ -103,7 +103,7 @@ def all_exports(playbook: Playbook, site_url: str = "") -> dict[str, str]:
         CHECKLIST_INDEX: checklist_index_json(playbook, site_url),
     }
     for c in playbook.checklists:
-        files[f"checklists/{c.id}.md"] = checklist_markdown(playbook, c.id, site_url)
+        files[f"checklists/{c.id}.md"] = checklist_markdown(playbook, c.id, site_url, site_name)
         for old in c.old_ids:  # old download links keep working
             files[f"checklists/{old}.md"] = files[f"checklists/{c.id}.md"]
     return files

@@ -104,7 +104,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         in_nav = src_uri.startswith("roles/") or src_uri in ("checklists/index.md", "freshness.md")
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-    exports = all_exports(playbook, config.site_url or "")
+    exports = all_exports(playbook, config.site_url or "", config.site_name)
     if settings.primary or settings.accent:
         exports[COMPANY_CSS] = company_css(settings)
     for path, content in exports.items():

@@ -148,6 +148,7 @@ def test_checklists_follow_the_overlay_and_offer_the_tracker(fork_site: Site) ->
     assert article.select_one("[data-checklist]")["data-tracker"] == "https://git.acme.example/eng/handbook/-/issues/new"
     markdown = fork_site.path("checklists/code-reviews.md").read_text()
     assert "Run the review bot" in markdown and markdown.count("- [ ] ") == len(items)
+    assert "From the Acme Engineering Handbook: <https://handbook.acme.example/eng/checklists/code-reviews/>" in markdown
     index = json.loads(fork_site.path("checklists/index.json").read_text())
     assert index["checklists"][0]["url"].startswith("https://handbook.acme.example/eng/checklists/")
 
