@@ -34,6 +34,7 @@ from .urls import linker, page_url
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 PLAY_BOOST, COPY_BOOST = 4, 0.5
+_REVIEWS: dict[str, Review] = {}  # this build's page reviews, by source path (filled in on_files)
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"  # from the npm package iframe-worker (package.json)
 HREF = re.compile(r'href="([^"#?:]*)[#?"]')
 
@@ -97,6 +98,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     playbook, settings = loaded.playbook, loaded.settings
     pages = generated_pages(playbook)
     reviews = _reviews(files, config)
+    _REVIEWS.clear()  # read once per build; pages look theirs up in on_page_content
+    _REVIEWS.update({r.page: r for r in reviews})
     pages["freshness.md"] = freshness_page(render_freshness_table(reviews, today(), linker("freshness/")))
     for src_uri, content in pages.items():
         if files.get_file_from_path(src_uri) is not None:
@@ -171,10 +174,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
             target = target.lstrip("./") if target.startswith("./") else target
             if target in hidden:
                 raise PluginError(f"docs/{page.file.src_uri}: links to hidden page docs/{hidden[target]} (settings.hide)")
-    if page.file.abs_src_path and Path(page.file.abs_src_path).is_file():
-        review, _ = read_review(Path(config.docs_dir), page.file.src_uri)
-        if review:
-            html = str(render_page_review(review, today())) + html  # str: Markup + str would escape the page
+    review = _REVIEWS.get(page.file.src_uri)
+    if review:
+        html = str(render_page_review(review, today())) + html  # str: Markup + str would escape the page
     return html
 
 
