@@ -23,7 +23,7 @@ def test_no_page_requests_another_origin(browser: Browser, server: SiteServer, s
         page.wait_for_load_state("networkidle")
     page.locator("input.md-search__input").first.click()
     page.keyboard.type("estimation")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
     page.close()
     assert foreign == [], foreign[:10]
 
@@ -53,7 +53,7 @@ def test_offline_copy_reads_navigates_and_searches_from_a_folder(offline_site: S
     page.locator("input.md-search__input").first.click()
     page.keyboard.type("estimation")
     result = page.locator(".md-search-result__item a[href*='estimation']").first
-    expect(result).to_be_visible()
+    expect(result).to_be_visible(timeout=30_000)
     assert network == [], network
 
 
