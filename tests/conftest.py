@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,3 +101,15 @@ def heading_text(tag: object) -> str:
     for link in copy.select("a.headerlink"):
         link.decompose()
     return copy.get_text(" ", strip=True)
+
+
+def edit_checklists(project: Path, edit) -> None:
+    """Change a project copy's data/checklists.yml the way an upstream update would."""
+    path = project / "data/checklists.yml"
+    data = yaml.safe_load(path.read_text())
+    edit(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def code_reviews(data: dict) -> dict:
+    return next(c for c in data["checklists"] if c["id"] == "code-reviews")

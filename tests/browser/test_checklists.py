@@ -8,11 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import Console, SiteServer
-from tests.conftest import Site, build_site, copy_project
+from tests.conftest import Site, build_site, code_reviews, copy_project, edit_checklists
 
 PLAY = "plays/force-multiplier/code-reviews/"
 ALONE = "checklists/code-reviews/"
@@ -187,14 +186,14 @@ def test_without_javascript_the_checklist_is_a_plain_list(browser, server: SiteS
 def updated_site(tmp_path_factory: pytest.TempPathFactory, site: Site) -> Site:
     """The same site after an update: code-reviews reordered, an item inserted, one reworded."""
     project = copy_project(tmp_path_factory.mktemp("updated") / "project")
-    path = project / "data/checklists.yml"
-    data = yaml.safe_load(path.read_text())
-    checklist = next(c for c in data["checklists"] if c["id"] == "code-reviews")
-    checklist["items"].reverse()
-    checklist["items"].insert(0, {"id": "brand-new-item", "text": "A step added in the update."})
-    reworded = checklist["items"][-1]
-    reworded["text"] = reworded["text"] + " Reworded in the update."
-    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    def update(data: dict) -> None:
+        items = code_reviews(data)["items"]
+        items.reverse()
+        items.insert(0, {"id": "brand-new-item", "text": "A step added in the update."})
+        items[-1]["text"] += " Reworded in the update."
+
+    edit_checklists(project, update)
     return build_site(project, project / "site")
 
 
@@ -242,13 +241,14 @@ def test_export_and_import_all_progress(context: BrowserContext, server: SiteSer
 def renamed_site(tmp_path_factory: pytest.TempPathFactory, site: Site) -> Site:
     """An update that renames the checklist and its first item, with aliases."""
     project = copy_project(tmp_path_factory.mktemp("renamed") / "project")
-    path = project / "data/checklists.yml"
-    data = yaml.safe_load(path.read_text())
-    checklist = next(c for c in data["checklists"] if c["id"] == "code-reviews")
-    old_item = checklist["items"][0]["id"]
-    checklist["id"], checklist["items"][0]["id"] = "reviewing-code", "first-step"
-    data["aliases"] = {"checklists": {"code-reviews": "reviewing-code"}, "items": {"reviewing-code": {old_item: "first-step"}}}
-    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    def rename(data: dict) -> None:
+        checklist = code_reviews(data)
+        old_item = checklist["items"][0]["id"]
+        checklist["id"], checklist["items"][0]["id"] = "reviewing-code", "first-step"
+        data["aliases"] = {"checklists": {"code-reviews": "reviewing-code"}, "items": {"reviewing-code": {old_item: "first-step"}}}
+
+    edit_checklists(project, rename)
     for md in (project / "docs").rglob("*.md"):
         md.write_text(md.read_text().replace("checklist('code-reviews')", "checklist('reviewing-code')"))
     return build_site(project, project / "site")

@@ -14,7 +14,7 @@ import yaml
 from macros.loader import load_playbook
 from macros.permalinks import merge, published_now, read_manifest
 from macros.urls import page_url
-from tests.conftest import ROOT, Site, build_site, run_build
+from tests.conftest import ROOT, Site, build_site, edit_checklists, run_build
 
 PLAYBOOK = load_playbook(ROOT).playbook
 IDS = [c.id for c in PLAYBOOK.checklists]
@@ -99,20 +99,13 @@ def test_permalink_manifest_is_current() -> None:
     assert manifest == expected, "run `make permalinks` and commit data/permalinks.json"
 
 
-def _edit_checklists(project: Path, edit) -> None:  # noqa: ANN001
-    path = project / "data/checklists.yml"
-    data = yaml.safe_load(path.read_text())
-    edit(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False))
-
-
 @pytest.mark.slow
 def test_removing_a_published_item_without_alias_fails_with_one_line(project: Path, tmp_path: Path) -> None:
     def drop(data: dict) -> None:
         data["checklists"][0]["items"].pop(0)
 
     first = PLAYBOOK.checklists[0]
-    _edit_checklists(project, drop)
+    edit_checklists(project, drop)
     result = run_build(project, tmp_path / "site")
     log = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in log
@@ -142,7 +135,7 @@ def test_aliases_keep_old_ids_working(project: Path, tmp_path: Path) -> None:
         checklist["items"][0]["id"] = "first-measure"
         data["aliases"] = {"checklists": {"code-reviews": "reviewing-code"}, "items": {"reviewing-code": {old_item: "first-measure"}}}
 
-    _edit_checklists(project, rename)
+    edit_checklists(project, rename)
     for md in (project / "docs").rglob("*.md"):
         md.write_text(md.read_text().replace("checklist('code-reviews')", "checklist('reviewing-code')"))
     site = build_site(project, tmp_path / "site")
@@ -159,7 +152,7 @@ def test_adding_ids_and_pages_never_fails(project: Path, tmp_path: Path) -> None
     def add(data: dict) -> None:
         data["checklists"][0]["items"].append({"id": "a-new-step", "text": "A new step."})
 
-    _edit_checklists(project, add)
+    edit_checklists(project, add)
     (project / "docs/extra.md").write_text("# Extra\n")
     (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text().replace("      - glossary.md\n", "      - glossary.md\n      - extra.md\n"))
     build_site(project, tmp_path / "site")

@@ -46,6 +46,14 @@ def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return build_site(project, project / "site", env=TODAY)
 
 
+def refused(project: Path, tmp_path: Path) -> str:
+    """Build a fork that must be refused; return the log."""
+    result = run_build(project, tmp_path / "site", env=TODAY)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in log, log
+    return log
+
+
 def visible_text(soup) -> str:  # noqa: ANN001
     for element in soup.select(EXEMPT):
         element.decompose()
@@ -157,9 +165,7 @@ def test_linking_a_hidden_page_fails_naming_both(tmp_path: Path) -> None:
     project = fork_project(tmp_path / "project")
     page = project / "docs/company/index.md"
     page.write_text(page.read_text() + "\nSee the [draft](draft-policy.md).\n")
-    result = run_build(project, tmp_path / "site", env=TODAY)
-    log = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in log
+    log = refused(project, tmp_path)
     assert "docs/company/index.md: links to hidden page docs/company/draft-policy.md" in log
 
 
@@ -167,9 +173,7 @@ def test_overdue_reviews_can_fail_the_build(tmp_path: Path) -> None:
     project = fork_project(tmp_path / "project")
     company = project / "data/company.yml"
     company.write_text(company.read_text() + "  fail_on_overdue_reviews: true\n")
-    result = run_build(project, tmp_path / "site", env=TODAY)
-    log = result.stdout + result.stderr
-    assert result.returncode != 0
+    log = refused(project, tmp_path)
     assert "docs/company/on-call-policy.md:4: review_by: review was due 2020-01-01 (owner: SRE team)" in log
 
 
@@ -185,9 +189,7 @@ def test_colour_without_contrast_is_refused_with_its_ratio(tmp_path: Path, colou
     company = project / "data/company.yml"
     text = re.sub(r"colors: \{.*\}", "colors: {" + colour + "}", company.read_text())
     company.write_text(text)
-    result = run_build(project, tmp_path / "site", env=TODAY)
-    log = result.stdout + result.stderr
-    assert result.returncode != 0
+    log = refused(project, tmp_path)
     line = next(line for line in log.splitlines() if "settings.colors" in line)
     assert line.startswith("ERROR") and "data/company.yml:" in line and message in line
 
