@@ -12,7 +12,7 @@ import logging
 import posixpath
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -39,7 +39,7 @@ OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"  # from the npm package ifr
 HREF = re.compile(r'href="([^"#?:]*)[#?"]')
 
 
-def fail(problems: list[Problem], what: str) -> None:
+def fail(problems: list[Problem], what: str) -> NoReturn:
     for problem in problems:
         log.error(str(problem))
     raise PluginError(f"{len(problems)} {what}; nothing was built")
@@ -50,7 +50,6 @@ def load(config: MkDocsConfig) -> Loaded:
         return cache.get(Path(config.config_file_path).parent, Path(config.docs_dir))
     except DataError as error:
         fail(error.problems, "problem(s) in the playbook data")
-        raise  # unreachable: fail() raises
 
 
 @event_priority(100)  # before mkdocs-macros copies the config, so pages see the company's site name
@@ -171,7 +170,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
         hidden = {page_url(p): p for p in settings.hide}
         for href in HREF.findall(html):
             target = posixpath.normpath(posixpath.join(page.url or ".", href)) + "/" if href else ""
-            target = target.lstrip("./") if target.startswith("./") else target
             if target in hidden:
                 raise PluginError(f"docs/{page.file.src_uri}: links to hidden page docs/{hidden[target]} (settings.hide)")
     review = _REVIEWS.get(page.file.src_uri)

@@ -8,6 +8,7 @@ carries the links in dark mode. A colour below WCAG AA contrast is refused with 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -183,7 +184,5 @@ def company_css(settings: Settings) -> str:
 
 def today() -> date:
     """The date reviews are judged against; PLAYBOOK_TODAY=YYYY-MM-DD pins it for tests."""
-    import os
-
     pinned = os.environ.get("PLAYBOOK_TODAY")
     return date.fromisoformat(pinned) if pinned else date.today()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -42,4 +43,4 @@ def inline_markdown(text: str, link: Link) -> Markup:
 
 def plain_text(text: str) -> str:
     """The text a reader sees, for Markdown exports and for comparing wordings."""
-    return re.sub(r"<[^>]+>", "", _to_html(text)).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    return html.unescape(re.sub(r"<[^>]+>", "", _to_html(text)))
