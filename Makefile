@@ -39,7 +39,7 @@ offline: $(READY)  ## a copy in site-offline/ that works opened from a folder (f
 
 lighthouse: build  ## Lighthouse scores (mobile) for four pages; record them in bench/README.md
 	@test -x .cache/lighthouse/node_modules/.bin/lighthouse || npm i -E --prefix .cache/lighthouse lighthouse@12.2.3 --no-audit --no-fund
-	$(BIN)/python tools/lighthouse.py site
+	$(BIN)/python tools/lighthouse.py site --runs 3
 
 screenshots: build  ## PNGs of key pages (light, dark, phone) into screenshots/ for the README
 	$(BIN)/python tools/screenshots.py site screenshots
