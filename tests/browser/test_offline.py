@@ -31,6 +31,8 @@ def test_no_page_requests_another_origin(browser: Browser, server: SiteServer, s
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    glossary = project / "docs/glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n- [x] A finished task\n", encoding="utf-8")
     return build_site(project, project / "site", env={"PLAYBOOK_OFFLINE": "true"})
 
 
@@ -65,6 +67,13 @@ def test_offline_copy_saves_ticks(offline_site: Site, file_page: tuple[Page, lis
     page.reload()
     expect(box).to_be_checked()
     assert network == []
+
+
+def test_offline_copy_names_task_list_boxes(offline_site: Site, file_page: tuple[Page, list[str]]) -> None:
+    """Material's document$ never fires on file://, so the naming must not wait for it."""
+    page, _ = file_page
+    page.goto((offline_site.root / "glossary.html").as_uri())
+    expect(page.locator(".task-list-item input[type=checkbox]")).to_have_accessible_name("A finished task")
 
 
 def test_offline_shim_is_the_npm_package_file() -> None:
