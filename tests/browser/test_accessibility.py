@@ -282,6 +282,9 @@ SETTLED_JS = "() => document.getAnimations().every((a) => a.playState !== 'runni
 ON_TOP_JS = """(el) => { const r = el.getBoundingClientRect();
   return el.contains(document.elementFromPoint(r.x + 8, r.y + r.height / 2)); }"""
 
+FOLLOWS_FOCUS_JS = """(target) => target.contains(document.activeElement)
+  || !!(target.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING)"""
+
 FOCUS_STYLE_JS = """(el) => { const s = getComputedStyle(el);
   return {outline: s.outlineStyle === "none" ? "none" : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
           width: parseFloat(s.outlineWidth), colour: s.outlineColor, shadow: s.boxShadow, inside: parseFloat(s.outlineOffset) < 0}; }"""
@@ -375,6 +378,29 @@ def test_palette_toggle_and_search_are_reachable_by_tab_and_named(browser: Brows
         page.keyboard.press("Enter")
         expect(page.locator(PALETTE)).to_be_focused()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", before)
+    context.close()
+
+
+@pytest.mark.parametrize("link", [".md-sidebar--secondary a.md-nav__link", "a.checklist__permalink"], ids=["toc", "item-link"])
+def test_same_page_link_takes_the_keyboard_to_its_target(browser: Browser, server: SiteServer, link: str) -> None:
+    """Enter on a table-of-contents entry or an item's "#" link: the target is shown below the
+    header, and the next Tab continues from it, not from the top of the page or the link."""
+    context = open_scheme(browser, "light")
+    page = context.new_page()
+    goto(page, server, PLAY, "light")
+    for index in (1, 3):  # twice: instant navigation must not handle the first click differently
+        source = page.locator(link).nth(index)
+        fragment = source.evaluate("a => decodeURIComponent(new URL(a.href).hash.slice(1))")
+        source.focus()
+        page.keyboard.press("Enter")
+        target = page.locator(f"[id='{fragment}']")
+        expect(page).to_have_url(re.compile(re.escape("#" + fragment) + "$"))
+        expect(target).to_be_in_viewport()
+        page.wait_for_timeout(300)  # smooth scrolling settles
+        assert target.evaluate(ON_TOP_JS), f"#{fragment} is hidden under the header"
+        page.keyboard.press("Tab")
+        follows = target.evaluate(FOLLOWS_FOCUS_JS)
+        assert follows, f"Tab after following #{fragment} went to {page.evaluate('document.activeElement.outerHTML.slice(0, 80)')}"
     context.close()
 
 
