@@ -161,20 +161,28 @@ def test_checklists_follow_the_overlay_and_offer_the_tracker(fork_site: Site) ->
     assert index["checklists"][0]["url"].startswith("https://handbook.acme.example/eng/checklists/")
 
 
-def test_linking_a_hidden_page_fails_naming_both(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("file", "addition", "line"),
+    [
+        (
+            "docs/company/index.md",
+            "\nSee the [draft](draft-policy.md).\n",
+            "docs/company/index.md: links to hidden page docs/company/draft-policy.md",
+        ),
+        (
+            "data/company.yml",
+            "  fail_on_overdue_reviews: true\n",
+            "docs/company/on-call-policy.md:4: review_by: review was due 2020-01-01 (owner: SRE team)",
+        ),
+    ],
+    ids=["link-to-hidden-page", "overdue-review"],
+)
+def test_fork_build_is_refused_with_one_line(tmp_path: Path, file: str, addition: str, line: str) -> None:
+    """A link to a hidden page, and (when the fork asks for it) an overdue review, stop the build."""
     project = fork_project(tmp_path / "project")
-    page = project / "docs/company/index.md"
-    page.write_text(page.read_text() + "\nSee the [draft](draft-policy.md).\n")
-    log = refused(project, tmp_path)
-    assert "docs/company/index.md: links to hidden page docs/company/draft-policy.md" in log
-
-
-def test_overdue_reviews_can_fail_the_build(tmp_path: Path) -> None:
-    project = fork_project(tmp_path / "project")
-    company = project / "data/company.yml"
-    company.write_text(company.read_text() + "  fail_on_overdue_reviews: true\n")
-    log = refused(project, tmp_path)
-    assert "docs/company/on-call-policy.md:4: review_by: review was due 2020-01-01 (owner: SRE team)" in log
+    edited = project / file
+    edited.write_text(edited.read_text() + addition)
+    assert line in refused(project, tmp_path)
 
 
 @pytest.mark.parametrize(
