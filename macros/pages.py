@@ -16,9 +16,17 @@ from .render.checklist import checklist_page
 
 
 def _front_matter(**meta: object) -> str:
-    """Themes print `title` and `description` into HTML unescaped, so text from data is escaped here."""
-    safe = {key: html.escape(value) if isinstance(value, str) else value for key, value in meta.items()}
+    """Themes print `title` and `description` into HTML unescaped, so text from data is escaped here.
+
+    Braces become entities too: mkdocs-macros renders a page's title as a Jinja template, so a
+    checklist titled `{{ x }}` would be evaluated. As `&#123;` it reads the same in the browser.
+    """
+    safe = {key: _as_html_text(value) if isinstance(value, str) else value for key, value in meta.items()}
     return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def _as_html_text(value: str) -> str:
+    return html.escape(value).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def role_page(playbook: Playbook, role_id: str) -> str:

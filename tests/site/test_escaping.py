@@ -40,3 +40,30 @@ def test_markup_in_names_summaries_titles_and_items_is_text(project: Path, tmp_p
         for value in seen:
             seen[value] = seen[value] or value in text
     assert all(seen.values()), seen
+
+
+JINJA_TITLE = "Reviews {{ 6*7 }} {% if true %}yes{% endif %}"
+JINJA_SUMMARY = "Leads {{ 7*7 }} people {# not a comment"
+
+
+def test_template_syntax_in_the_data_is_text(project: Path, tmp_path: Path) -> None:
+    """Pages are Jinja templates (mkdocs-macros), and it also renders page titles: a checklist
+    title from the data must not be evaluated, in the page or in the browser's title bar."""
+    data_path = project / "data/responsibilities.yml"
+    data = yaml.safe_load(data_path.read_text())
+    data["roles"][0]["summary"] = JINJA_SUMMARY
+    data_path.write_text(yaml.safe_dump(data, sort_keys=False))
+    lists_path = project / "data/checklists.yml"
+    lists = yaml.safe_load(lists_path.read_text())
+    lists["checklists"][0]["title"] = JINJA_TITLE
+    lists_path.write_text(yaml.safe_dump(lists, sort_keys=False))
+    checklist_url = f"checklists/{lists['checklists'][0]['id']}/"
+    site = build_site(project, tmp_path / "site")
+    page = site.soup(checklist_url)
+    assert page.title.get_text() == f"{JINJA_TITLE} - Tech Lead Playbook"
+    assert page.select_one("meta[property='og:title']")["content"] == JINJA_TITLE
+    assert page.select_one("article h1").get_text(" ", strip=True).startswith(JINJA_TITLE)
+    role_page = site.soup(f"roles/{data['roles'][0]['id']}/")
+    assert JINJA_SUMMARY in role_page.select_one("meta[name=description]")["content"]
+    for url, soup in site.pages():
+        assert "Reviews 42" not in soup.get_text(" ") and "Reviews 42" not in str(soup.head), f"{url}: the title was evaluated"
