@@ -45,14 +45,9 @@ class GzipHandler(QuietHandler):
 
     def send_head(self):  # type: ignore[no-untyped-def]
         path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if (
-            path.suffix not in COMPRESSIBLE
-            or not path.is_file()
-            or "gzip" not in self.headers.get("Accept-Encoding", "")
-            or not self.path.split("?")[0].endswith(("/", path.name))
-        ):
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"  # a folder without its slash falls through to the redirect
+        if path.suffix not in COMPRESSIBLE or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=9)
         self.send_response(200)
