@@ -183,8 +183,6 @@
       else if (kind === "reset") reset(box);
       else if (kind === "issue") window.open(issueUrl(box), "_blank", "noopener");
     });
-    var issue = actions.querySelector("[data-action=issue]");
-    if (issue && box.dataset.tracker) issue.hidden = false;
   }
 
   /* An old item or checklist anchor (renamed with an alias) still lands on its item. */

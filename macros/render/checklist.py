@@ -76,21 +76,24 @@ def render_checklist(
     if site_url:  # printed sheets lead back to the page
         url = site_url.rstrip("/") + "/" + page_url(checklist_page(checklist.id))
         out.append(f'<p class="checklist__print-url">{escape(url)}</p>')
-    out.append(ACTIONS)
+    out.append(_actions(with_issue=bool(tracker)))
     out.append(_footer(checklist, link, standalone))
     out.append("</section>")
     return Markup("".join(out))
 
 
-# Shown by checklists.js; without JavaScript the checklist is a plain list and these stay hidden.
-ACTIONS = (
-    '<div class="checklist__actions" hidden>'
-    '<button type="button" class="md-button" data-action="copy">Copy as Markdown</button> '
-    '<button type="button" class="md-button" data-action="download">Download .md</button> '
-    '<button type="button" class="md-button" data-action="issue" hidden>Open as issue</button> '
-    '<button type="button" class="md-button checklist__reset" data-action="reset">Reset ticks</button>'
-    '<p class="checklist__status" role="status"></p></div>'
-)
+def _actions(with_issue: bool) -> str:
+    """Shown by checklists.js; without JavaScript the checklist is a plain list and these stay
+    hidden. Whether "Open as issue" shows (a tracker is set) is decided here, so the row has its
+    final width from the first paint."""
+    return (
+        '<div class="checklist__actions" hidden>'
+        '<button type="button" class="md-button" data-action="copy">Copy as Markdown</button> '
+        '<button type="button" class="md-button" data-action="download">Download .md</button> '
+        f'<button type="button" class="md-button" data-action="issue"{"" if with_issue else " hidden"}>Open as issue</button> '
+        '<button type="button" class="md-button checklist__reset" data-action="reset">Reset ticks</button>'
+        '<p class="checklist__status" role="status"></p></div>'
+    )
 
 
 def markdown_url(link: Link, checklist_id: str) -> str:

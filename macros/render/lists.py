@@ -22,9 +22,11 @@ def render_role_list(playbook: Playbook, link: Link) -> Markup:
     return Markup(f'<ul class="role-list">{items}</ul>')
 
 
+# Shown by checklists.js (it does nothing without JavaScript), after the lists: revealed above
+# them, it pushed every list down as the page loaded.
 TRANSFER = (
-    '<div class="checklist-transfer" hidden><p>Your ticks live in this browser only. Move them to another '
-    "browser or keep a backup:</p>"
+    '<div class="checklist-transfer" hidden><h2 id="your-progress">Your progress</h2>'
+    "<p>Your ticks live in this browser only. Move them to another browser or keep a backup:</p>"
     '<button type="button" class="md-button" data-action="export-all">Export all progress (.json)</button> '
     '<label class="md-button">Import progress<input type="file" accept="application/json,.json" class="visually-hidden"></label>'
     '<p role="status"></p></div>'
@@ -32,7 +34,7 @@ TRANSFER = (
 
 
 def render_checklist_index(playbook: Playbook, link: Link) -> Markup:
-    out = [TRANSFER]
+    out = []
     for area in playbook.areas:
         ids = {a.id for a in playbook.activities_in(area.id)}
         lists = playbook.checklists_for(ids)
@@ -55,7 +57,7 @@ def render_checklist_index(playbook: Playbook, link: Link) -> Markup:
         out.append('<h2 id="area-other">Other checklists</h2><ul class="checklist-index">')
         out += [f'<li><a href="{escape(link(checklist_page(c.id)))}">{escape(c.title)}</a></li>' for c in loose]
         out.append("</ul>")
-    return Markup("".join(out))
+    return Markup("".join([*out, TRANSFER]))
 
 
 def render_checklist_context(playbook: Playbook, checklist_id: str, link: Link) -> Markup:
