@@ -30,6 +30,7 @@ from .permalinks import check_permalinks, read_manifest
 from .render.checklist import checklist_page
 from .settings import company_css, today
 from .sitesettings import COMPANY_CSS, add_company_section, apply_settings, company_pages, without_pages
+from .tables import wrap_tables
 from .urls import linker, page_url
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -175,7 +176,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
     review = _REVIEWS.get(page.file.src_uri)
     if review:
         html = str(render_page_review(review, today())) + html  # str: Markup + str would escape the page
-    return html
+    return wrap_tables(html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
