@@ -99,9 +99,18 @@ def open_scheme(browser: Browser, scheme: str, viewport: dict[str, int] = DESKTO
     return browser.new_context(color_scheme=scheme, viewport=viewport)
 
 
+SETTLED_JS = """() => Promise.race([
+  Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null))),
+  new Promise((resolve) => setTimeout(resolve, 2000)),
+])"""
+
+
 def goto(page: Page, server: SiteServer, url: str, scheme: str) -> None:
+    """Open a page and let it settle: Material fades the header's search field into the palette's
+    colours (0.25 s), and axe must judge the colours a reader ends up seeing, not a frame of the fade."""
     page.goto(server.url(url))
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+    page.evaluate(SETTLED_JS)
 
 
 @pytest.fixture(params=list(SCHEMES))
