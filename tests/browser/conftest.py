@@ -15,6 +15,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
+DESKTOP = {"width": 1280, "height": 900}  # the viewport every test uses unless it says otherwise
+PHONE = {"width": 390, "height": 844}
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -95,7 +97,7 @@ class Console:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx = browser.new_context(viewport=DESKTOP)
     yield ctx
     ctx.close()
 

@@ -19,7 +19,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from tests.browser.conftest import SiteServer
+from tests.browser.conftest import DESKTOP, PHONE, SiteServer
 from tests.conftest import Site, build_site, copy_project
 
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette
@@ -27,8 +27,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "
 AXE = Axe()
 PLAY = "plays/force-multiplier/code-reviews/"
 ALONE = "checklists/code-reviews/"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 PALETTE = "input.md-option:has(+ label:not([hidden]))"  # the current option; its label is the button
 
 # Contrast as WCAG 2 defines it, of what the browser actually paints: the colour, faded by the

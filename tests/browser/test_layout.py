@@ -11,10 +11,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.conftest import SiteServer
+from tests.browser.conftest import DESKTOP, PHONE, SiteServer
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 PAGES = [
     "",
     "plays/force-multiplier/code-reviews/",
