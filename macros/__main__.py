@@ -7,10 +7,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, Problem
 from .loader import load_playbook
 from .pages import generated_pages
-from .permalinks import MANIFEST, merge, published_now, read_manifest, render_manifest
+from .permalinks import MANIFEST, manifest_problems, merge, published_now, read_manifest, render_manifest
 from .schema import write_schemas
 from .urls import page_url
 
@@ -28,15 +28,21 @@ def main(argv: list[str]) -> int:
         return update_permalinks(root)
     try:
         loaded = load_playbook(root)
-    except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
-        return 1
+    except DataError as error:  # the manifest too, so one run names every problem
+        return report(error.problems + manifest_problems(root, required=False))
+    if loaded.settings.check_permalinks and (problems := manifest_problems(root)):
+        return report(problems)
     p = loaded.playbook
     print(f"ok: {len(p.roles)} roles, {len(p.areas)} areas, {len(p.activities)} activities, {len(p.checklists)} checklists")
     return 0
+
+
+def report(problems: list[Problem]) -> int:
+    """One line per problem, in file order, then the count; exit status 1."""
+    for problem in sorted(problems, key=lambda p: (p.location, p.path)):
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+    return 1
 
 
 def update_permalinks(root: Path) -> int:
@@ -49,7 +55,12 @@ def update_permalinks(root: Path) -> int:
     docs = root / "docs"
     pages = {page_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md") if not p.name.startswith(".")}
     pages |= {page_url(src) for src in generated_pages(playbook)}
-    old, _ = read_manifest(root)
+    try:
+        old, _ = read_manifest(root)
+    except DataError as error:  # rewriting a file we cannot read would drop published ids
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
     (root / MANIFEST).write_text(render_manifest(merge(old, published_now(playbook, pages))), encoding="utf-8")
     print(f"updated {MANIFEST}")
     return 0

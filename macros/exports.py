@@ -23,14 +23,21 @@ def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url if site_url else "/" + url
 
 
+def spreadsheet_text(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting with =, +, -, @ or a control character would
+    run as a formula when the CSV is opened (`=HYPERLINK(...)` in a role name), so it gets a leading '."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def matrix_csv(playbook: Playbook) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["area", "activity_id", "activity", *(r.name for r in playbook.roles)])
+    writer.writerow(["area", "activity_id", "activity", *(spreadsheet_text(r.name) for r in playbook.roles)])
     areas = {a.id: a.name for a in playbook.areas}
     for activity in playbook.activities:
         cells = dict(activity.cells)
-        writer.writerow([areas[activity.area], activity.id, activity.name, *(cells.get(r.id, "") for r in playbook.roles)])
+        row = [areas[activity.area], activity.id, activity.name]
+        writer.writerow([*(spreadsheet_text(v) for v in row), *(cells.get(r.id, "") for r in playbook.roles)])
     return buffer.getvalue()
 
 

@@ -18,17 +18,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .colours import company_css
 from .errors import DataError, Problem, UnknownIdError
 from .exports import all_exports
 from .freshness import Review, overdue_problems, read_review, render_freshness_table, render_page_review
+from .htmltext import escape_config, escape_nav, escape_page_meta, plain
 from .loader import Loaded, cache
 from .model import Playbook
 from .pages import freshness_page, generated_pages, removed_pages
 from .permalinks import check_permalinks, read_manifest
 from .render.checklist import checklist_page
-from .settings import company_css, today
+from .settings import today
+from .sitechecks import unsafe_page_names, unsafe_redirects
 from .sitesettings import COMPANY_CSS, add_company_section, apply_settings, company_pages, without_pages
 from .tables import wrap_tables
 from .urls import linker, page_url
@@ -65,7 +69,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pages = company_pages(Path(config.docs_dir), settings)
     nav = add_company_section(nav, pages, settings.pages_section or settings.name or "Company")
     config.nav = without_pages(nav, set(settings.hide))
+    escape_config(config)
     redirects = _redirect_maps(config)
+    if unsafe := unsafe_redirects(Path(config.config_file_path).read_text(encoding="utf-8"), redirects):
+        fail(unsafe, "unsafe redirect(s) in mkdocs.yml")
     redirects.update(dict(settings.redirects))
     for checklist in loaded.playbook.checklists:  # a renamed checklist's old standalone URL redirects
         for old in checklist.old_ids:
@@ -96,6 +103,8 @@ def _expand_nav(nav: Any, role_pages: list[str]) -> Any:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     loaded = load(config)
     playbook, settings = loaded.playbook, loaded.settings
+    if unsafe := unsafe_page_names(f.src_uri for f in files.documentation_pages()):
+        fail(unsafe, "unsafe page file name(s)")
     pages = generated_pages(playbook)
     reviews = _reviews(files, config)
     _REVIEWS.clear()  # read once per build; pages look theirs up in on_page_content
@@ -107,9 +116,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         in_nav = src_uri.startswith("roles/") or src_uri in ("checklists/index.md", "freshness.md")
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-    exports = all_exports(playbook, config.site_url or "", config.site_name)
+    exports = all_exports(playbook, config.site_url or "", plain(config.site_name))
     if settings.primary or settings.accent:
-        exports[COMPANY_CSS] = company_css(settings)
+        exports[COMPANY_CSS] = company_css(settings.primary, settings.accent)
     for path, content in exports.items():
         files.append(_static(config, path, content))
     for file in files.documentation_pages():
@@ -122,6 +131,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _reviews(files: Files, config: MkDocsConfig) -> list[Review]:
+    """Every page's owner and review date. Broken front matter stops the build here; the
+    manifest's own problems (else found later, in _check_permalinks) join them, so one build
+    names both and the user fixes everything in one pass."""
     reviews, problems = [], []
     for file in files.documentation_pages():
         if file.abs_src_path and Path(file.abs_src_path).is_file():
@@ -130,7 +142,12 @@ def _reviews(files: Files, config: MkDocsConfig) -> list[Review]:
             if review:
                 reviews.append(review)
     if problems:
-        fail(problems, "problem(s) in page front matter")
+        try:
+            if load(config).settings.check_permalinks:
+                read_manifest(Path(config.config_file_path).parent, required=True)
+        except DataError as error:
+            problems += error.problems
+        fail(problems, "problem(s) in page front matter or data/permalinks.json")
     return reviews
 
 
@@ -145,7 +162,15 @@ def _static(config: MkDocsConfig, path: str, content: str) -> File:
 
 
 def _check_permalinks(config: MkDocsConfig, files: Files, playbook: Playbook) -> None:
-    manifest, text = read_manifest(Path(config.config_file_path).parent)
+    """Fail when a published page, checklist or item is gone, or the manifest is missing or
+    malformed. With settings.check_permalinks false the check is skipped entirely, whether or
+    not data/permalinks.json exists: the fork opted out on purpose, so the file is not read."""
+    if not load(config).settings.check_permalinks:
+        return
+    try:
+        manifest, text = read_manifest(Path(config.config_file_path).parent, required=True)
+    except DataError as error:
+        fail(error.problems, "problem(s) in data/permalinks.json")
     pages = {page_url(f.src_uri) for f in files.documentation_pages()}  # directory style, as published
     gone_on_purpose = {page_url(src) for src in [*_redirect_maps(config), *removed_pages(playbook)]}
     problems = check_permalinks(manifest, text, playbook, pages, gone_on_purpose)
@@ -173,10 +198,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
             target = posixpath.normpath(posixpath.join(page.url or ".", href)) + "/" if href else ""
             if target in hidden:
                 raise PluginError(f"docs/{page.file.src_uri}: links to hidden page docs/{hidden[target]} (settings.hide)")
+    escape_page_meta(page)
     review = _REVIEWS.get(page.file.src_uri)
     if review:
         html = str(render_page_review(review, today())) + html  # str: Markup + str would escape the page
     return wrap_tables(html)
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    escape_nav(nav)
+    return nav
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -50,14 +50,32 @@ def load_playbook(root: Path, docs_dir: Path | None = None) -> Loaded:
     if problems:
         raise DataError(problems)
     docs = docs_dir or root / "docs"
-    settings, found = read_settings(overlay, lambda page: (docs / page).is_file())
+    found = []
     if overlay is not None:
-        base, merge_problems = merge_overlay(base, overlay)
-        found += merge_problems
+        base, found = merge_overlay(base, overlay)
+    settings, settings_problems = read_settings(overlay, lambda page: _inside(docs, page), generated_sources(base))
+    found += settings_problems
     if found:
         raise DataError(found)
-    playbook = validate(base, lambda page: (docs / page).is_file(), BASE_FILE)
+    playbook = validate(base, lambda page: _inside(docs, page), BASE_FILE)
     return Loaded(playbook, settings)
+
+
+def _inside(docs: Path, page: str) -> bool:
+    """True for a file under docs/ (never one that a symlink or `..` puts elsewhere)."""
+    path = (docs / page).resolve()
+    return path.is_file() and path.is_relative_to(docs.resolve())
+
+
+def generated_sources(tree: object) -> set[str]:
+    """The pages the data will generate (before validation: ids as written), for settings checks."""
+    found = {"roles/index.md", "checklists/index.md", "freshness.md"}
+    for section, folder in (("roles", "roles"), ("checklists", "checklists")):
+        entries = tree.get(section) if isinstance(tree, dict) else None
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                found.add(f"{folder}/{entry['id']}.md")
+    return found
 
 
 class CachedLoader:

@@ -12,10 +12,12 @@ import copy
 from typing import Any
 
 from .errors import Location, Problem
+from .validate import FIELDS  # the one declaration of each entry's shape
 from .yamlsource import YamlList, YamlMap, type_name
 
 SECTIONS = ("roles", "areas", "activities", "checklists")
-OVERLAY_ONLY = ("settings",)
+OVERLAY_ONLY = ("settings", "aliases")
+NEEDED = ("roles", "areas", "activities")  # a playbook cannot lose every entry of these
 
 
 def merge_overlay(base: YamlMap, overlay: YamlMap) -> tuple[YamlMap, list[Problem]]:
@@ -40,21 +42,61 @@ def merge_overlay(base: YamlMap, overlay: YamlMap) -> tuple[YamlMap, list[Proble
             merged[section] = entries
             merged.locations[section] = overlay.at(section)
         before = {e.get("id"): e for e in entries if isinstance(e, dict)}
-        removed = _merge_entries(entries, patches, section, problems)
+        removed = _merge_entries(entries, patches, section, problems, section)
         merged.removed[section] = {entry_id: before[entry_id] for entry_id in removed}
+        if removed and section in NEEDED and not entries:
+            problems.append(Problem(overlay.at(section), section, f"removes every entry of {section}; a playbook needs at least one"))
         if section == "roles":
             _drop_cells(merged.get("activities"), {role: patches.at(role) for role in removed})
+    _check_removed_areas(merged, overlay, problems)
+    _merge_aliases(merged, overlay, problems)
     return merged, problems
 
 
-def _merge_entries(entries: YamlList, patches: YamlMap, path: str, problems: list[Problem]) -> set[str]:
-    """Patch, append or remove entries by id; return the ids removed."""
+def _check_removed_areas(merged: YamlMap, overlay: YamlMap, problems: list[Problem]) -> None:
+    """An area the overlay removes must take its activities with it: say so at the removal."""
+    gone = merged.removed.get("areas", {})
+    activities = merged.get("activities")
+    if not gone or not isinstance(activities, list):
+        return
+    for area_id in gone:
+        users = [str(a.get("id")) for a in activities if isinstance(a, dict) and a.get("area") == area_id]
+        if users:
+            problems.append(
+                Problem(
+                    overlay["areas"].at(area_id),
+                    f"areas[{area_id}]",
+                    f"cannot remove: activities {', '.join(users)} still belong to it; move them (area: ...) or remove them here too",
+                )
+            )
+
+
+def _merge_aliases(merged: YamlMap, overlay: YamlMap, problems: list[Problem]) -> None:
+    """`aliases:` in the overlay patches upstream's aliases: `old: new` adds one, `old: ~` drops one."""
+    patch = overlay.get("aliases")
+    if patch is None:
+        return
+    if not isinstance(patch, YamlMap):
+        problems.append(Problem(overlay.at("aliases"), "aliases", f"expected a mapping, found {type_name(patch)}"))
+        return
+    if not isinstance(merged.get("aliases"), YamlMap):
+        merged["aliases"] = YamlMap(overlay.at("aliases"))
+        merged.locations["aliases"] = overlay.at("aliases")
+    _patch(merged["aliases"], patch, "aliases", problems)
+
+
+def _merge_entries(entries: YamlList, patches: YamlMap, path: str, problems: list[Problem], kind: str) -> set[str]:
+    """Patch, append or remove entries by id; return the ids removed. `kind` names the shape (FIELDS)."""
     by_id = {entry.get("id"): entry for entry in entries if isinstance(entry, dict)}
     removed: set[str] = set()
     for entry_id, patch in patches.items():
         where = f"{path}[{entry_id}]"
         if not isinstance(patch, YamlMap):
             problems.append(Problem(patches.at(entry_id), where, f"expected a mapping of changes, found {type_name(patch)}"))
+            continue
+        if patch.get("remove") is True and len(patch) > 1:
+            others = ", ".join(str(k) for k in patch if k != "remove")
+            problems.append(Problem(patch.at("remove"), f"{where}.remove", f"`remove: true` cannot go with other keys ({others})"))
             continue
         if patch.get("remove") is True:
             if entry_id not in by_id:
@@ -67,6 +109,7 @@ def _merge_entries(entries: YamlList, patches: YamlMap, path: str, problems: lis
             problems.append(Problem(patch.at("remove"), f"{where}.remove", "only `remove: true` is allowed"))
             continue
         if entry_id in by_id:
+            _refuse_dropping_required(patch, kind, where, problems)
             _patch(by_id[entry_id], patch, where, problems)
         else:
             entry = copy.deepcopy(patch)
@@ -109,12 +152,25 @@ def _merge_items(items: YamlList, changes: YamlList, where: str, problems: list[
         if not isinstance(change, YamlMap) or not change.get("id"):
             problems.append(Problem(changes.at(index), f"{where}[{index}]", "an overlay item needs an id"))
             continue
+        if change["id"] in as_patches:
+            first = as_patches.locations[change["id"]]
+            problems.append(Problem(change.at("id"), f"{where}[{change['id']}]", f"duplicate id '{change['id']}' (first at {first})"))
+            continue
         body = copy.deepcopy(change)
         body.pop("id")
         body.here = change.here
         as_patches[change["id"]] = body
         as_patches.locations[change["id"]] = changes.at(index)
-    return _merge_entries(items, as_patches, where, problems)
+    return _merge_entries(items, as_patches, where, problems, "items")
+
+
+def _refuse_dropping_required(patch: YamlMap, kind: str, where: str, problems: list[Problem]) -> None:
+    """`name: ~` on an existing entry would leave it invalid; say so here, not at upstream's line."""
+    for key, value in patch.items():
+        if value is None and FIELDS[kind].get(str(key)):
+            problems.append(
+                Problem(patch.at(key), f"{where}.{key}", f"cannot drop the required key '{key}'; give it a new value or remove the entry")
+            )
 
 
 def _drop_cells(activities: Any, removals: dict[str, Location]) -> None:

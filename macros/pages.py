@@ -13,6 +13,7 @@ import yaml
 
 from .model import Playbook
 from .render.checklist import checklist_page
+from .render.names import counted
 
 
 def _front_matter(**meta: object) -> str:
@@ -45,20 +46,24 @@ def role_page(playbook: Playbook, role_id: str) -> str:
     )
 
 
-def roles_index_page() -> str:
+def roles_index_page(playbook: Playbook) -> str:
+    n = len(playbook.roles)
+    subject = counted(n, "role", "roles")
     return _front_matter(description="The roles in this playbook, what each is for and what each owns.") + (
         "# Roles\n\n"
-        "Five roles share the work this playbook describes. Each page below lists what the role is "
+        f"{subject[0].upper()}{subject[1:]} {'shares' if n == 1 else 'share'} the work this playbook describes. "
+        "Each page below lists what the role is "
         "accountable, responsible, consulted and informed for, grouped by area, with its column of the "
         "[responsibility matrix](../responsibilities.md) highlighted.\n\n"
         "{{ role_list() }}\n"
     )
 
 
-def checklists_index_page() -> str:
+def checklists_index_page(playbook: Playbook) -> str:
+    subject = counted(len(playbook.checklists), "checklist", "checklists")
     return _front_matter(description="Every checklist in the playbook, by area, to tick, link, print and export.") + (
         "# Checklists\n\n"
-        "Every play ends with a checklist. Here they are in one place, grouped by area, each with the roles "
+        f"The playbook's {subject}, in one place, grouped by area, each with the roles "
         "it involves and the play that explains it. Ticks are saved in your browser, per checklist and item, "
         "so you can work through a checklist over weeks. Link a checklist, or a single item, from an "
         "onboarding document: those links are permanent.\n\n"
@@ -88,7 +93,7 @@ def freshness_page(table: str) -> str:
 
 def generated_pages(playbook: Playbook) -> dict[str, str]:
     """Source path -> Markdown, for every page the data implies."""
-    pages = {"roles/index.md": roles_index_page(), "checklists/index.md": checklists_index_page()}
+    pages = {"roles/index.md": roles_index_page(playbook), "checklists/index.md": checklists_index_page(playbook)}
     for role in playbook.roles:
         pages[f"roles/{role.id}.md"] = role_page(playbook, role.id)
     for checklist in playbook.checklists:

@@ -86,6 +86,7 @@ def overlay_schema(settings: dict[str, Any] | None = None) -> dict[str, Any]:
         for kind in ("roles", "areas", "activities", "checklists")
     }
     sections["settings"] = settings or {"type": "object"}
+    sections["aliases"] = {"type": "object", "description": "Add (old: new) or drop (old: ~) aliases of upstream ids"}
     return {
         "$schema": DRAFT,
         "title": "Tech Lead Playbook company overlay (data/company.yml)",

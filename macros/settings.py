@@ -1,44 +1,35 @@
 """Company settings: the `settings:` section of data/company.yml, validated like the rest.
 
 A fork sets its name, logo, colours, tracker and repository here instead of editing
-mkdocs.yml, so `git pull upstream` keeps merging cleanly. Colours must stay readable: the
-primary colour carries white header text and, in light mode, the links; the accent colour
-carries the links in dark mode. A colour below WCAG AA contrast is refused with its ratio.
+mkdocs.yml, so `git pull upstream` keeps merging cleanly. Every setting is untrusted input
+(a fork takes pull requests from a whole company): each is checked for what it is, URLs
+through the one URL policy (`urlpolicy`), paths as plain paths inside docs/, and a problem
+is one line at the setting's own line in data/company.yml.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from .errors import Problem
+from .colours import read_colours
+from .errors import Location, Problem
+from .urlpolicy import safe_path_problem, url_problem
 from .yamlsource import YamlList, YamlMap, type_name
 
-HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-URL = re.compile(r"^https?://\S+$")
-SLATE_BACKGROUND = "#1e2029"  # Material's dark (slate) page background
-SLATE_CODE = "#272a35"  # ... and its code blocks
-LIGHT_CODE = "#f5f5f5"  # the light palette's code blocks
-WHITE = "#ffffff"
-
-TEXT_KEYS = (
-    "name",
-    "site_name",
-    "site_url",
-    "logo",
-    "favicon",
-    "issue_tracker",
-    "repo_url",
-    "edit_uri",
-    "footer",
-    "contact",
-    "pages_dir",
-    "pages_section",
-)
-KEYS = (*TEXT_KEYS, "colors", "hide", "redirects", "fail_on_overdue_reviews")
+Exists = Callable[[str], bool]
+TEXT_KEYS = ("name", "site_name", "footer", "pages_section")  # plain text, escaped wherever it is printed
+WEB_KEYS = ("site_url", "issue_tracker", "repo_url")  # absolute http(s) URLs
+OTHER_KEYS = ("logo", "favicon", "edit_uri", "contact", "pages_dir")
+FLAGS = ("fail_on_overdue_reviews", "check_permalinks")
+KEYS = (*TEXT_KEYS, *WEB_KEYS, *OTHER_KEYS, "colors", "hide", "redirects", *FLAGS)
+IMAGE = re.compile(r"\.(svg|png|jpe?g|gif|webp|ico)$", re.I)
+EMAIL = re.compile(r"^[^@\s:/\"'<>]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MAX_TEXT, MAX_URL = 200, 2000
 
 
 @dataclass(frozen=True)
@@ -54,132 +45,182 @@ class Settings:
     repo_url: str = ""
     edit_uri: str = ""
     footer: str = ""
-    contact: str = ""
+    contact: str = ""  # the href: mailto:, tel: or http(s)
+    contact_text: str = ""  # what the footer shows
     pages_dir: str = "company"
     pages_section: str = ""
     hide: tuple[str, ...] = ()
     redirects: tuple[tuple[str, str], ...] = ()
     fail_on_overdue_reviews: bool = False
+    check_permalinks: bool = True  # false: a fork opts out of data/permalinks.json on purpose
 
 
-def relative_luminance(hex_colour: str) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+class _Reader:
+    """Collects values and problems for one `settings:` mapping."""
 
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    def __init__(self, raw: YamlMap, page_exists: Exists | None, generated: Collection[str]) -> None:
+        self.raw, self.values, self.problems = raw, {}, []  # type: ignore[var-annotated]
+        self.page_exists = page_exists or (lambda _: True)
+        self.generated = generated
+
+    def add(self, key: str, message: str, where: Location | None = None) -> None:
+        self.problems.append(Problem(where or self.raw.at(key.split(".")[0]), f"settings.{key}", message))
+
+    def text(self, key: str) -> str | None:
+        value = self.raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.add(key, f"expected text, found {type_name(value)}")
+            return None
+        if CONTROL.search(value):
+            self.add(key, "must be one line of text, without control characters")
+            return None
+        longest = MAX_TEXT if key in TEXT_KEYS else MAX_URL
+        if len(value) > longest:
+            self.add(key, f"is {len(value)} characters long; keep it under {longest}")
+            return None
+        return value.strip()
+
+    def checked(self, key: str, problem: str | None, value: str) -> None:
+        if problem:
+            self.add(key, problem)
+        else:
+            self.values[key] = value
+
+    def page(self, value: object, what: str) -> str | None:
+        """Why `value` is not an existing docs page (or a page generated from the data)."""
+        if not isinstance(value, str):
+            return f"expected a page path like plays/x/y.md, found {type_name(value)}"
+        path = value.partition("#")[0]
+        problem = safe_path_problem(path, "page path")
+        if problem:
+            return problem
+        if not path.endswith(".md"):
+            return f"'{value}' is not a page path ending in .md ({what})"
+        if not (self.page_exists(path) or path in self.generated):
+            return f"'{path}' does not exist under docs/ ({what})"
+        return None
 
 
-def contrast(a: str, b: str) -> float:
-    """WCAG 2 contrast ratio of two #rrggbb colours, from 1 to 21."""
-    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-# (colour key, against, minimum ratio, what it is used for)
-CONTRAST_RULES = (
-    ("primary", WHITE, 4.5, "white header text and light-mode links"),
-    ("primary", LIGHT_CODE, 4.5, "light-mode links in code blocks"),
-    ("accent", SLATE_BACKGROUND, 4.5, f"dark-mode links on the dark background {SLATE_BACKGROUND}"),
-    ("accent", SLATE_CODE, 4.5, "dark-mode links in code blocks"),
-    ("accent", WHITE, 3.0, "focus rings and hover marks on the light background"),
-)
-
-
-def read_settings(overlay: YamlMap | None, docs_exists: Any = None) -> tuple[Settings, list[Problem]]:
-    """Validate `settings:`; `docs_exists(path)` tells whether a docs-relative file exists."""
+def read_settings(
+    overlay: YamlMap | None, page_exists: Exists | None = None, generated: Collection[str] = ()
+) -> tuple[Settings, list[Problem]]:
+    """Validate `settings:`. `page_exists(path)` tells whether a docs-relative file exists;
+    `generated` holds the pages built from the data (roles/<id>.md, checklists/<id>.md, ...)."""
     raw = overlay.get("settings") if overlay is not None else None
     if raw is None:
         return Settings(), []
-    problems: list[Problem] = []
-
-    def add(key: str, message: str, where: Any = None) -> None:
-        problems.append(Problem(where or raw.at(key), f"settings.{key}", message))
-
     if not isinstance(raw, YamlMap):
-        return Settings(), [Problem(overlay.at("settings"), "settings", f"expected a mapping, found {type_name(raw)}")]
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
+        return Settings(), [Problem(overlay.at("settings"), "settings", f"expected a mapping, found {type_name(raw)}")]  # type: ignore[union-attr]
+    reader = _Reader(raw, page_exists, generated)
+    for key in raw:
         if key not in KEYS:
-            add(key, f"unknown key (allowed: {', '.join(KEYS)})")
-        elif key in TEXT_KEYS:
-            if not isinstance(value, str) or not value.strip():
-                add(key, f"expected text, found {type_name(value)}")
-            else:
-                values[key] = value.strip()
-    for key in ("site_url", "issue_tracker", "repo_url"):
-        if key in values and not URL.match(values[key]):
-            add(key, f"'{values[key]}' is not an http(s) URL")
-    for key in ("logo", "favicon"):
-        if key in values and docs_exists is not None and not docs_exists(values[key]):
-            add(key, f"'{values[key]}' does not exist under docs/")
-    _colours(raw, values, add)
-    hide = raw.get("hide")
-    if hide is not None:
-        if not isinstance(hide, YamlList) or not all(isinstance(p, str) and p.endswith(".md") for p in hide):
-            add("hide", "expected a list of page paths under docs/, like plays/x/y.md")
-        else:
-            for index, page in enumerate(hide):
-                if docs_exists is not None and not docs_exists(page):
-                    add("hide", f"'{page}' does not exist under docs/", hide.at(index))
-            values["hide"] = tuple(hide)
-    redirects = raw.get("redirects")
-    if redirects is not None:
-        if not isinstance(redirects, YamlMap) or not all(isinstance(v, str) for v in redirects.values()):
-            add("redirects", "expected a mapping of old page path to new page path")
-        else:
-            values["redirects"] = tuple(redirects.items())
-    overdue = raw.get("fail_on_overdue_reviews")
-    if overdue is not None:
-        if not isinstance(overdue, bool):
-            add("fail_on_overdue_reviews", f"expected true or false, found {type_name(overdue)}")
-        else:
-            values["fail_on_overdue_reviews"] = overdue
-    return Settings(**values), problems
+            reader.add(str(key), f"unknown key (allowed: {', '.join(KEYS)})")
+    for key in raw:
+        if key in TEXT_KEYS or key in WEB_KEYS or key in OTHER_KEYS:
+            value = reader.text(key)
+            if value is not None:
+                READERS.get(key, _plain)(reader, key, value)
+    read_colours(raw, reader.values, reader.add)
+    _hide(reader)
+    _redirects(reader)
+    for flag in FLAGS:
+        value = raw.get(flag)
+        if value is not None and not isinstance(value, bool):
+            reader.add(flag, f"expected true or false, found {type_name(value)}")
+        elif value is not None:
+            reader.values[flag] = value
+    return Settings(**reader.values), reader.problems
 
 
-def _colours(raw: YamlMap, values: dict[str, Any], add: Any) -> None:
-    colours = raw.get("colors")
-    if colours is None:
+def _plain(reader: _Reader, key: str, value: str) -> None:
+    reader.values[key] = value
+
+
+def _web(reader: _Reader, key: str, value: str) -> None:
+    reader.checked(key, url_problem(value, "web"), value)
+
+
+def _image(reader: _Reader, key: str, value: str) -> None:
+    problem = safe_path_problem(value, "file path")
+    if not problem and not IMAGE.search(value):
+        problem = f"'{value}' is not an image (.svg, .png, .jpg, .gif, .webp or .ico)"
+    if not problem and not reader.page_exists(value):
+        problem = f"'{value}' does not exist under docs/"
+    reader.checked(key, problem, value)
+
+
+def _edit_uri(reader: _Reader, key: str, value: str) -> None:
+    """Relative to repo_url (edit/main/docs/) or a whole http(s) URL; always ends with '/'."""
+    problem = url_problem(value, "link")
+    if not problem and ".." in value.split("/"):
+        problem = f"'{value}' must not contain '..'"
+    reader.checked(key, problem, value if value.endswith("/") else value + "/")
+
+
+def _contact(reader: _Reader, key: str, value: str) -> None:
+    """An email address (linked with mailto:) or a URL the policy allows; never a site path."""
+    href = f"mailto:{value}" if EMAIL.match(value) else value
+    problem = url_problem(href, "link")
+    if not problem and not re.match(r"^(https?|mailto|tel):", href, re.I):
+        problem = f"'{value}' is neither an email address nor a mailto:, tel: or http(s) URL"
+    if not problem:
+        reader.values["contact_text"] = value
+    reader.checked(key, problem, href)
+
+
+def _pages_dir(reader: _Reader, key: str, value: str) -> None:
+    reader.checked(key, safe_path_problem(value.rstrip("/"), "folder path"), value.rstrip("/"))
+
+
+READERS: dict[str, Callable[[_Reader, str, str], None]] = {
+    **{key: _web for key in WEB_KEYS},
+    "logo": _image,
+    "favicon": _image,
+    "edit_uri": _edit_uri,
+    "contact": _contact,
+    "pages_dir": _pages_dir,
+}
+
+
+def _hide(reader: _Reader) -> None:
+    hide = reader.raw.get("hide")
+    if hide is None:
         return
-    if not isinstance(colours, YamlMap):
-        add("colors", f"expected a mapping with primary and accent, found {type_name(colours)}")
+    if not isinstance(hide, YamlList):
+        reader.add("hide", f"expected a list of page paths under docs/, like plays/x/y.md, found {type_name(hide)}")
         return
-    for key, value in colours.items():
-        where = colours.at(key)
-        if key not in ("primary", "accent"):
-            add(f"colors.{key}", "unknown key (allowed: primary, accent)", where)
-        elif not isinstance(value, str) or not HEX.match(value):
-            add(f"colors.{key}", f"'{value}' is not a colour like #1a4f8b", where)
+    problems = [(index, reader.page(page, "settings.hide")) for index, page in enumerate(hide)]
+    for index, problem in problems:
+        if problem:
+            reader.add(f"hide[{index}]", problem, hide.at(index))
+    if not any(problem for _, problem in problems):
+        reader.values["hide"] = tuple(hide)
+
+
+def _redirects(reader: _Reader) -> None:
+    """Old page path -> new page path, both inside docs/; an old path must really be gone."""
+    redirects = reader.raw.get("redirects")
+    if redirects is None:
+        return
+    if not isinstance(redirects, YamlMap):
+        reader.add("redirects", f"expected a mapping of old page path to new page path, found {type_name(redirects)}")
+        return
+    pairs, ok = [], True
+    for old, new in redirects.items():
+        where, path = redirects.at(old), f"redirects.{old}"
+        problem = safe_path_problem(old, "page path") if isinstance(old, str) else "an old page path must be text"
+        if not problem and not str(old).endswith(".md"):
+            problem = f"'{old}' is not a page path ending in .md"
+        if not problem and (reader.page_exists(old) or old in reader.generated):
+            problem = f"'{old}' is a page that exists; a redirect from it would replace it (delete the page first)"
+        problem = problem or reader.page(new, "the redirect's target")
+        if problem:
+            reader.add(path, problem, where)
+            ok = False
         else:
-            values[key] = value.lower()
-    for key, against, minimum, use in CONTRAST_RULES:
-        if key in values:
-            ratio = contrast(values[key], against)
-            if ratio < minimum:
-                add(
-                    f"colors.{key}",
-                    f"'{values[key]}' has contrast {ratio:.2f}:1 with {against} ({use}); needs at least {minimum}:1",
-                    colours.at(key),
-                )
-
-
-def company_css(settings: Settings) -> str:
-    """The company colours as Material's palette variables. Light-mode links follow the primary
-    colour (Material's default) and dark-mode links the accent (docs/assets/playbook.css)."""
-    rules = []
-    if settings.primary:
-        p = settings.primary
-        rules.append(
-            ":root, [data-md-color-scheme] { "
-            f"--md-primary-fg-color: {p}; --md-primary-fg-color--light: {p}; --md-primary-fg-color--dark: {p}; "
-            "--md-primary-bg-color: #ffffff; --md-primary-bg-color--light: rgba(255, 255, 255, 0.7); }"
-        )
-    if settings.accent:
-        a = settings.accent
-        rules.append(f":root, [data-md-color-scheme] {{ --md-accent-fg-color: {a}; --md-accent-fg-color--transparent: {a}1a; }}")
-    return "\n".join(rules) + ("\n" if rules else "")
+            pairs.append((old, new))
+    if ok:
+        reader.values["redirects"] = tuple(pairs)
 
 
 def today() -> date:

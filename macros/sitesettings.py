@@ -43,10 +43,8 @@ def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
 def _footer(settings: Settings) -> str:
     """Material prints `copyright` as HTML: escape the company's text, link the contact."""
     parts = [html.escape(settings.footer)] if settings.footer else []
-    if settings.contact:
-        contact = html.escape(settings.contact)
-        href = f"mailto:{contact}" if "@" in settings.contact and "://" not in settings.contact else contact
-        parts.append(f'Contact: <a href="{href}">{contact}</a>')
+    if settings.contact:  # an href the URL policy allowed (mailto:, tel: or http(s))
+        parts.append(f'Contact: <a href="{html.escape(settings.contact)}">{html.escape(settings.contact_text)}</a>')
     return " · ".join(parts)
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import Any
 
+from .aliases import apply_aliases
 from .errors import DataError, Location, Problem
 from .model import LETTERS, Activity, Area, Checklist, ChecklistItem, Playbook, Role
+from .render.inline import url_problems
+from .urlpolicy import safe_path_problem
 from .yamlsource import YamlList, YamlMap, type_name
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -113,7 +115,7 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
         _checklist(check, label, entry, activity_ids, removed_activities)
         for label, entry in check.entries(tree, "checklists", "checklists", False) or []
     ]
-    checklists = _apply_aliases(check, tree, checklists)
+    checklists = apply_aliases(check.add, tree, checklists, set(getattr(tree, "removed", {}).get("checklists", {})))
     if check.problems:
         raise DataError(check.problems)
     removed = getattr(tree, "removed", {})
@@ -145,7 +147,9 @@ def _activity(
     if isinstance(area, str) and area and area_ids is not None and area not in area_ids:
         check.add(entry.at("area"), f"{label}.area", f"'{area}' is not a defined area (known: {', '.join(sorted(area_ids))})")
     page = entry.get("page")
-    if isinstance(page, str) and page and page_exists is not None and not page_exists(page):
+    if isinstance(page, str) and page and (unsafe := safe_path_problem(page.partition("#")[0], "page path")):
+        check.add(entry.at("page"), f"{label}.page", unsafe)
+    elif isinstance(page, str) and page and page_exists is not None and not page_exists(page):
         check.add(entry.at("page"), f"{label}.page", f"'{page}' does not exist under docs/")
     raci = entry.get("raci")
     cells: dict[str, str] = {}
@@ -182,6 +186,9 @@ def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[st
     if isinstance(activity, str) and activity and activity_ids is not None and activity not in activity_ids:
         check.add(entry.at("activity"), f"{label}.activity", f"'{activity}' is not a defined activity")
     items: Iterable[tuple[str, YamlMap]] = check.entries(entry, "items", f"{label}.items", True) or []
+    for item_label, item in items:
+        for problem in url_problems(item["text"]) if isinstance(item.get("text"), str) else ():
+            check.add(item.at("text"), f"{item_label}.text", problem)
     return Checklist(
         entry["id"],
         _text(entry, "title"),
@@ -189,62 +196,3 @@ def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[st
         tuple(ChecklistItem(item["id"], _text(item, "text")) for _, item in items),
         removed_item_ids=tuple(sorted(getattr(entry.get("items"), "removed_ids", ()))),
     )
-
-
-def _apply_aliases(check: _Checker, tree: YamlMap, checklists: list[Checklist]) -> list[Checklist]:
-    """`aliases: {checklists: {old: new}, items: {checklist: {old: new}}}` keep renamed ids alive."""
-    aliases = tree.get("aliases")
-    if aliases is None:
-        return checklists
-    if not isinstance(aliases, YamlMap):
-        check.add(tree.at("aliases"), "aliases", f"expected a mapping, found {type_name(aliases)}")
-        return checklists
-    by_id = {c.id: c for c in checklists}
-    old_ids: dict[str, list[str]] = {}
-    item_aliases: dict[str, list[tuple[str, str]]] = {}
-    for key in aliases:
-        if key not in ("checklists", "items"):
-            check.add(aliases.at(key), f"aliases.{key}", "unknown key (allowed: checklists, items)")
-    for old, new in _pairs(check, aliases, "checklists"):
-        where = aliases["checklists"].at(old)
-        if new not in by_id:
-            check.add(where, f"aliases.checklists.{old}", f"'{new}' is not a defined checklist")
-        elif old in by_id:
-            check.add(where, f"aliases.checklists.{old}", f"'{old}' is still a checklist id; an alias is for an id that is gone")
-        else:
-            old_ids.setdefault(new, []).append(old)
-    items = aliases.get("items")
-    if isinstance(items, YamlMap):
-        for checklist_id in items:
-            if checklist_id not in by_id:
-                check.add(items.at(checklist_id), f"aliases.items.{checklist_id}", f"'{checklist_id}' is not a defined checklist")
-                continue
-            current = {i.id for i in by_id[checklist_id].items}
-            for old, new in _pairs(check, items, checklist_id, f"aliases.items.{checklist_id}"):
-                where, path = items[checklist_id].at(old), f"aliases.items.{checklist_id}.{old}"
-                if new not in current:
-                    check.add(where, path, f"'{new}' is not an item of checklist '{checklist_id}'")
-                elif old in current:
-                    check.add(where, path, f"'{old}' is still an item id; an alias is for an id that is gone")
-                else:
-                    item_aliases.setdefault(checklist_id, []).append((old, new))
-    elif items is not None:
-        check.add(aliases.at("items"), "aliases.items", f"expected a mapping, found {type_name(items)}")
-    return [replace(c, old_ids=tuple(old_ids.get(c.id, ())), item_aliases=tuple(item_aliases.get(c.id, ()))) for c in checklists]
-
-
-def _pairs(check: _Checker, parent: YamlMap, key: str, path: str | None = None) -> list[tuple[str, str]]:
-    value = parent.get(key)
-    path = path or f"aliases.{key}"
-    if value is None:
-        return []
-    if not isinstance(value, YamlMap):
-        check.add(parent.at(key), path, f"expected a mapping of old id to new id, found {type_name(value)}")
-        return []
-    pairs = []
-    for old, new in value.items():
-        if not isinstance(new, str) or not isinstance(old, str) or not SLUG.match(old):
-            check.add(value.at(old), f"{path}.{old}", "expected `old-id: new-id` (both slugs)")
-        else:
-            pairs.append((old, new))
-    return pairs

@@ -66,6 +66,8 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+# No data file holds a date, and PyYAML raises a bare ValueError on `2020-13-45`: read dates as text.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
@@ -88,6 +90,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(Location(file, line), "", f"YAML syntax error: {reason}")]
     except yaml.YAMLError as error:
         return None, [Problem(Location(file, 1), "", f"YAML error: {error}")]
+    except (ValueError, TypeError, OverflowError, RecursionError) as error:  # a value PyYAML cannot construct
+        return None, [Problem(Location(file, 1), "", f"YAML value cannot be read: {error}")]
     finally:
         loader.dispose()
     if data is None:

@@ -113,3 +113,14 @@ def edit_checklists(project: Path, edit) -> None:
 
 def code_reviews(data: dict) -> dict:
     return next(c for c in data["checklists"] if c["id"] == "code-reviews")
+
+
+HOSTILE_ACCEPTED = FIXTURES / "hostile/accepted"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """A fork built from the worst inputs the build accepts (tests/fixtures/hostile/accepted/)."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    shutil.copytree(HOSTILE_ACCEPTED, project, dirs_exist_ok=True)
+    return build_site(project, project.parent / "site", env={"PLAYBOOK_TODAY": "2026-12-01"})

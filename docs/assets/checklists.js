@@ -1,19 +1,42 @@
 /* Tech Lead Playbook checklists: saved ticks, sync, exports. No framework, no other origin.
  * Progress lives in localStorage under "tlp:checklist:v1:<checklist-id>" as
  * {"items": {"<item-id>": {"f": "<text fingerprint>", "t": <ms>}}}: keyed by ids, never by
- * position or wording, so reordering, inserting or rewording items keeps every tick. */
+ * position or wording, so reordering, inserting or rewording items keeps every tick.
+ * Stored, imported and linked data is untrusted: ids key prototype-free maps ("constructor" is
+ * an ordinary id), malformed entries are dropped, selectors get ids through CSS.escape. */
 (function () {
   "use strict";
   var PREFIX = "tlp:checklist:v1:";
-  var undo = {}, memory = {}; /* memory: ticks the browser refused to store, kept for this page */
+  var memory = map(); /* memory: ticks the browser refused to store, kept for this page */
+  var started = false;
+
+  function map() { return Object.create(null); }
+
+  function isMap(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
+
+  /* The own entries of `source` that `pick` accepts (and reshapes), in a prototype-free map. */
+  function dict(source, pick) {
+    var out = map();
+    if (isMap(source)) Object.keys(source).forEach(function (key) {
+      var value = pick(source[key]);
+      if (value !== undefined) out[key] = value;
+    });
+    return out;
+  }
+
+  function tick(v) { if (isMap(v) && typeof v.f === "string" && Number.isFinite(v.t)) return { f: v.f, t: v.t }; }
+
+  function text(v) { if (typeof v === "string") return v; }
+
+  function parse(json) {
+    try { return JSON.parse(json); } catch (e) { return null; }
+  }
 
   function read(id) {
     if (memory[id]) return memory[id];
-    try {
-      var data = JSON.parse(localStorage.getItem(PREFIX + id));
-      if (data && typeof data.items === "object" && !Array.isArray(data.items)) return data;
-    } catch (e) { /* unavailable, disabled or garbage: start empty */ }
-    return { items: {} };
+    var data;
+    try { data = parse(localStorage.getItem(PREFIX + id)); } catch (e) { /* unavailable or disabled: start empty */ }
+    return { items: dict(isMap(data) && data.items, tick) };
   }
 
   function write(id, data) {
@@ -27,9 +50,7 @@
     }
   }
 
-  function aliases(box, name) {
-    try { return JSON.parse(box.getAttribute(name) || "{}"); } catch (e) { return {}; }
-  }
+  function aliases(box, name) { return dict(parse(box.getAttribute(name)), text); }
 
   /* Ticks saved under an old checklist or item id (see `aliases` in data/checklists.yml) move to the new id. */
   function migrate(box) {
@@ -49,7 +70,7 @@
   }
 
   function boxes(id) {
-    return document.querySelectorAll('[data-checklist="' + id + '"]');
+    return document.querySelectorAll('[data-checklist="' + CSS.escape(id) + '"]');
   }
 
   function paint(box) {
@@ -80,10 +101,19 @@
     paintAll(id);
   }
 
-  function say(box, text, button) {
-    var status = box.querySelector(".checklist__status");
+  function say(container, text, button) {
+    var status = container.querySelector("[role=status]");
     status.textContent = text + " ";
     if (button) status.appendChild(button);
+  }
+
+  function undoButton(run) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button checklist__undo";
+    button.textContent = "Undo";
+    button.addEventListener("click", run);
+    return button;
   }
 
   function markdown(box) {
@@ -104,7 +134,7 @@
     area.style.opacity = "0";
     document.body.appendChild(area);
     area.select();
-    var ok = false;
+    var ok;
     try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
     area.remove();
     return ok;
@@ -139,21 +169,16 @@
   function issueUrl(box) {
     var tracker = box.dataset.tracker, title = box.querySelector(".checklist__title").textContent.trim();
     var body = encodeURIComponent(markdown(box)), t = encodeURIComponent(title);
-    if (/\/-\/issues\/new/.test(tracker)) return tracker + (tracker.indexOf("?") < 0 ? "?" : "&") + "issue[title]=" + t + "&issue[description]=" + body;
-    return tracker + (tracker.indexOf("?") < 0 ? "?" : "&") + "title=" + t + "&body=" + body;
+    var gitlab = /\/-\/issues\/new/.test(tracker);
+    return tracker + (tracker.indexOf("?") < 0 ? "?" : "&") + (gitlab ? "issue[title]=" + t + "&issue[description]=" : "title=" + t + "&body=") + body;
   }
 
   function reset(box) {
-    var id = box.dataset.checklist;
-    undo[id] = read(id);
-    write(id, { items: {} });
+    var id = box.dataset.checklist, before = read(id);
+    write(id, { items: map() });
     paintAll(id);
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button checklist__undo";
-    button.textContent = "Undo";
-    button.addEventListener("click", function () {
-      write(id, undo[id]);
+    var button = undoButton(function () {
+      write(id, before);
       paintAll(id);
       say(box, "Ticks restored.");
       box.querySelector(".checklist__reset").focus();
@@ -187,7 +212,8 @@
 
   /* An old item or checklist anchor (renamed with an alias) still lands on its item. */
   function followAlias() {
-    var hash = decodeURIComponent(location.hash.slice(1));
+    var hash;
+    try { hash = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; } /* malformed: none of ours */
     if (!hash || document.getElementById(hash)) return;
     document.querySelectorAll("[data-checklist]").forEach(function (box) {
       var cid = box.dataset.checklist, items = aliases(box, "data-item-aliases");
@@ -208,7 +234,7 @@
 
   /* checklists/: export and import all progress as one JSON file. */
   function allProgress() {
-    var out = { version: 1, checklists: {} };
+    var out = { version: 1, checklists: map() };
     try {
       for (var i = 0; i < localStorage.length; i++) {
         var key = localStorage.key(i);
@@ -218,29 +244,105 @@
     return out;
   }
 
+  /* From the build (data-known): each checklist or item id, current or old, to the current one. */
+  function siteIds(panel) {
+    var data = parse(panel.dataset.known) || {};
+    return { lists: dict(data.checklists, text), items: dict(data.items, function (m) { return dict(m, text); }) };
+  }
+
+  /* {checklist id: {item id: tick}}, or null: a file with any part misshapen is refused whole. */
+  function parseExport(json) {
+    var data = parse(json), out = map(), ok = isMap(data) && data.version === 1 && isMap(data.checklists);
+    if (ok) Object.keys(data.checklists).forEach(function (id) {
+      var items = isMap(data.checklists[id]) && data.checklists[id].items;
+      out[id] = dict(items, tick);
+      ok = ok && isMap(items) && Object.keys(out[id]).length === Object.keys(items).length;
+    });
+    return ok ? out : null;
+  }
+
+  /* Merged with what is saved: a tick in either stays; in both, the newer wins. Old ids move to
+   * their new ids; ids the site lacks are counted and dropped. */
+  function merge(file, site) {
+    var plan = map(), lists = 0, items = 0;
+    Object.keys(file).forEach(function (old) {
+      var id = site.lists[old];
+      if (!id) {
+        lists++;
+        return;
+      }
+      var data = plan[id] || (plan[id] = { items: dict(read(id).items, tick) });
+      Object.keys(file[old]).forEach(function (key) {
+        var item = site.items[id][key], theirs = file[old][key], ours = data.items[item];
+        if (!item) items++;
+        else if (!ours || theirs.t > ours.t) data.items[item] = theirs;
+      });
+    });
+    return { plan: plan, lists: lists, items: items };
+  }
+
+  /* Stores [id, JSON or null to remove] changes, all or none: a failure puts back what was done
+   * and throws. Returns the changes that undo it. */
+  function commit(changes) {
+    var back = [];
+    try {
+      changes.forEach(function (c) {
+        var key = PREFIX + c[0], before = [c[0], localStorage.getItem(key)];
+        if (c[1] === null) localStorage.removeItem(key);
+        else localStorage.setItem(key, c[1]);
+        delete memory[c[0]]; /* stored now */
+        back.unshift(before);
+      });
+    } catch (e) {
+      commit(back);
+      throw e;
+    }
+    return back;
+  }
+
+  function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function importText(panel, json) {
+    var file = parseExport(json), full = "Your browser's storage is full or turned off: ";
+    if (!file) return say(panel, "That file is not a progress export.");
+    var result = merge(file, siteIds(panel)), ids = Object.keys(result.plan), back;
+    try {
+      back = commit(ids.map(function (id) { return [id, JSON.stringify(result.plan[id])]; }));
+    } catch (e) {
+      return say(panel, full + "nothing was imported.");
+    }
+    ids.forEach(paintAll);
+    var ignored = result.lists + result.items ? " Ignored " + count(result.lists, "checklist") + " and " +
+      count(result.items, "item") + " this site does not have." : "";
+    say(panel, "Imported progress for " + count(ids.length, "checklist") + "." + ignored, undoButton(function () {
+      try {
+        commit(back);
+        say(panel, "Import undone.");
+      } catch (e) { say(panel, full + "nothing was undone."); }
+      ids.forEach(paintAll);
+      panel.querySelector("input[type=file]").focus();
+    }));
+  }
+
   function setupTransfer(panel) {
     if (panel.dataset.ready) return;
     panel.dataset.ready = "1";
     panel.hidden = false;
-    var status = panel.querySelector("[role=status]");
     panel.querySelector("[data-action=export-all]").addEventListener("click", function () {
       download("tech-lead-playbook-progress.json", JSON.stringify(allProgress(), null, 2), "application/json");
     });
     panel.querySelector("input[type=file]").addEventListener("change", function (event) {
       var file = event.target.files[0];
+      event.target.value = ""; /* the same file can be chosen again */
       if (!file) return;
-      file.text().then(function (text) {
-        var data = JSON.parse(text), count = 0;
-        Object.keys(data.checklists || {}).forEach(function (id) {
-          var items = (data.checklists[id] || {}).items;
-          if (items && typeof items === "object" && write(id, { items: items })) count++;
-        });
-        status.textContent = "Imported progress for " + count + " checklists.";
-      }).catch(function () { status.textContent = "That file is not a progress export."; });
+      /* A real export is a few kB: a huge file is not one. */
+      (file.size > 1e6 ? Promise.resolve("") : file.text()).catch(function () { return ""; })
+        .then(function (json) { importText(panel, json); });
     });
   }
 
   function init() {
+    started = true;
     document.querySelectorAll("[data-checklist]").forEach(setup);
     document.querySelectorAll(".checklist-transfer").forEach(setupTransfer);
     followAlias();
@@ -250,11 +352,10 @@
     if (event.key && event.key.indexOf(PREFIX) === 0) paintAll(event.key.slice(PREFIX.length));
   });
   window.addEventListener("hashchange", followAlias);
-  /* Now, and after every instant navigation (Material's document$; it never fires on file://). */
-  function start() {
-    init();
-    if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  /* Once per page: Material's document$ emits on load and on each instant navigation, subscribed
+   * first so init cannot prevent it. On file:// (the offline copy) only DOMContentLoaded fires. */
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  function start() { if (!started) init(); }
+  if (document.readyState === "complete") start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

@@ -61,7 +61,7 @@ def render_checklist(
     out = [
         f'<section class="checklist" data-checklist="{cid}" id="{anchor}" aria-labelledby="{anchor}-title"{extra}>',
         f'<{title_tag} class="checklist__title" id="{anchor}-title">{escape(checklist.title)}</{title_tag}>',
-        f'<p class="checklist__progress" aria-live="polite" data-total="{count}">{count} items</p>',
+        f'<p class="checklist__progress" aria-live="polite" data-total="{count}">{count} {"item" if count == 1 else "items"}</p>',
         '<ul class="checklist__items">',
     ]
     for item in checklist.items:

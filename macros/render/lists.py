@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from markupsafe import Markup, escape
 
 from ..model import Playbook
@@ -25,12 +27,21 @@ def render_role_list(playbook: Playbook, link: Link) -> Markup:
 # Shown by checklists.js (it does nothing without JavaScript), after the lists: revealed above
 # them, it pushed every list down as the page loaded.
 TRANSFER = (
-    '<div class="checklist-transfer" hidden><h2 id="your-progress">Your progress</h2>'
+    '<div class="checklist-transfer" data-known="{known}" hidden><h2 id="your-progress">Your progress</h2>'
     "<p>Your ticks live in this browser only. Move them to another browser or keep a backup:</p>"
     '<button type="button" class="md-button" data-action="export-all">Export all progress (.json)</button> '
     '<label class="md-button">Import progress<input type="file" accept="application/json,.json" class="visually-hidden"></label>'
     '<p role="status"></p></div>'
 )
+
+
+def known_ids(playbook: Playbook) -> dict[str, dict[str, object]]:
+    """The ids an import may keep, for checklists.js: {"checklists": {id: current id}, "items":
+    {current checklist id: {item id: current item id}}}, old ids (`aliases` in data/checklists.yml)
+    included. Anything else in an imported file is ignored: no page would show it."""
+    checklists = {old: c.id for c in playbook.checklists for old in c.old_ids}
+    items = {c.id: {**dict(c.item_aliases), **{i.id: i.id for i in c.items}} for c in playbook.checklists}
+    return {"checklists": {**checklists, **{c.id: c.id for c in playbook.checklists}}, "items": items}
 
 
 def render_checklist_index(playbook: Playbook, link: Link) -> Markup:
@@ -57,7 +68,8 @@ def render_checklist_index(playbook: Playbook, link: Link) -> Markup:
         out.append('<h2 id="area-other">Other checklists</h2><ul class="checklist-index">')
         out += [f'<li><a href="{escape(link(checklist_page(c.id)))}">{escape(c.title)}</a></li>' for c in loose]
         out.append("</ul>")
-    return Markup("".join([*out, TRANSFER]))
+    transfer = TRANSFER.replace("{known}", str(escape(json.dumps(known_ids(playbook), separators=(",", ":")))))
+    return Markup("".join([*out, transfer]))
 
 
 def render_checklist_context(playbook: Playbook, checklist_id: str, link: Link) -> Markup:

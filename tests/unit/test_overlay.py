@@ -75,3 +75,45 @@ def test_merged_lines_point_at_the_file_that_wrote_them() -> None:
     tl = merged["roles"][0]
     assert str(tl.at("name")) == "data/company.yml:3"
     assert str(tl.at("summary")).startswith("data/responsibilities.yml:")
+
+
+def fork_with(tmp_path, checklists_extra: str, overlay: str):
+    """A copy of the real data with upstream aliases added and a company overlay."""
+    import shutil
+
+    from macros.loader import load_playbook
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    path = tmp_path / "data/checklists.yml"
+    path.write_text(path.read_text() + checklists_extra)
+    (tmp_path / "data/company.yml").write_text(overlay)
+    return load_playbook(tmp_path).playbook
+
+
+UPSTREAM_ALIASES = """
+aliases:
+  checklists: {old-code-reviews: code-reviews}
+  items:
+    code-reviews: {old-first-response: reply-within-a-day}
+"""
+
+
+def test_an_upstream_alias_to_a_checklist_the_fork_removed_goes_with_it(tmp_path) -> None:
+    playbook = fork_with(tmp_path, UPSTREAM_ALIASES, "checklists:\n  code-reviews: {remove: true}\n")
+    assert "code-reviews" not in [c.id for c in playbook.checklists]
+    assert all("old-code-reviews" not in c.old_ids for c in playbook.checklists)
+
+
+def test_an_upstream_item_alias_to_an_item_the_fork_removed_goes_with_it(tmp_path) -> None:
+    overlay = "checklists:\n  code-reviews:\n    items:\n      - {id: reply-within-a-day, remove: true}\n"
+    playbook = fork_with(tmp_path, UPSTREAM_ALIASES, overlay)
+    assert playbook.checklist("code-reviews").item_aliases == ()
+    assert playbook.checklist("code-reviews").old_ids == ("old-code-reviews",)
+
+
+def test_the_overlay_can_drop_and_add_aliases(tmp_path) -> None:
+    overlay = "aliases:\n  checklists: {old-code-reviews: ~, reviews: code-reviews}\n"
+    playbook = fork_with(tmp_path, UPSTREAM_ALIASES, overlay)
+    assert playbook.checklist("code-reviews").old_ids == ("reviews",)
