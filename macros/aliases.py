@@ -7,15 +7,13 @@ aliases itself, in its own `aliases:` section): a fork never has to edit upstrea
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from .errors import Location
-from .model import Checklist
+from .model import SLUG, Checklist
 from .yamlsource import YamlMap, type_name
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 Add = Callable[[Location, str, str], None]
 
 

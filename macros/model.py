@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
 from .errors import UnknownIdError
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # every id: lowercase letters, digits, single hyphens
 
 Letter = Literal["R", "A", "C", "I", "A/R"]
 LETTERS: tuple[Letter, ...] = ("R", "A", "C", "I", "A/R")

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from .aliases import apply_aliases
 from .errors import DataError, Location, Problem
-from .model import LETTERS, Activity, Area, Checklist, ChecklistItem, Playbook, Role
+from .model import LETTERS, SLUG, Activity, Area, Checklist, ChecklistItem, Playbook, Role
 from .render.inline import url_problems
 from .urlpolicy import safe_path_problem
 from .yamlsource import YamlList, YamlMap, type_name
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # The shape of each entry: key -> required? Every value is text, except those in NESTED.
 FIELDS: dict[str, dict[str, bool]] = {

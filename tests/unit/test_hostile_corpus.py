@@ -4,24 +4,20 @@ by tests/site/test_hostile_site.py and crawled in Chromium by tests/browser/test
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.urlpolicy import url_problem
 from tests.conftest import FIXTURES, ROOT
-from tests.unit.test_validation_rules import base_tree, expected_lines, problems_for
+from tests.unit.test_validation_rules import base_tree, expected_lines, overlay_problems, problems_for
 
 HOSTILE = FIXTURES / "hostile"
 
 
 @pytest.mark.parametrize("fixture", sorted((HOSTILE / "refused").glob("*.yml")), ids=lambda p: p.stem)
 def test_hostile_overlay_is_refused_with_one_line_at_the_overlay(fixture: Path, tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copy(fixture, tmp_path / "data/company.yml")
-    found = problems_for(tmp_path)
+    found = overlay_problems(tmp_path, fixture)
     assert found == expected_lines(fixture)
     assert len(found) == 1 and found[0].startswith("data/company.yml:")
 

@@ -40,12 +40,17 @@ def test_invalid_data_reports_exactly_the_expected_lines(fixture: Path, tmp_path
     assert problems_for(base_tree(tmp_path, fixture)) == expected_lines(fixture)
 
 
-@pytest.mark.parametrize("fixture", OVERLAY_INVALID, ids=lambda p: p.stem)
-def test_invalid_overlay_points_at_the_overlay(fixture: Path, tmp_path: Path) -> None:
+def overlay_problems(tmp_path: Path, fixture: Path) -> list[str]:
+    """The lines the real data reports with `fixture` as its data/company.yml."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copy(fixture, tmp_path / "data/company.yml")
-    found = problems_for(tmp_path)
+    return problems_for(tmp_path)
+
+
+@pytest.mark.parametrize("fixture", OVERLAY_INVALID, ids=lambda p: p.stem)
+def test_invalid_overlay_points_at_the_overlay(fixture: Path, tmp_path: Path) -> None:
+    found = overlay_problems(tmp_path, fixture)
     assert found == expected_lines(fixture)
     assert all(line.startswith("data/company.yml:") for line in found)
 
