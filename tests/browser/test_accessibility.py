@@ -403,8 +403,10 @@ def test_same_page_link_takes_the_keyboard_to_its_target(browser: Browser, serve
         target = page.locator(f"[id='{fragment}']")
         expect(page).to_have_url(re.compile(re.escape("#" + fragment) + "$"))
         expect(target).to_be_in_viewport()
-        page.wait_for_timeout(300)  # smooth scrolling settles
-        assert target.evaluate(ON_TOP_JS), f"#{fragment} is hidden under the header"
+        # Wait, by id (instant navigation may re-render the page), for smooth scrolling to settle with the
+        # target below the header and for focus to move to it; either never happening times out.
+        page.wait_for_function(f"id => ({ON_TOP_JS})(document.getElementById(id))", arg=fragment)
+        page.wait_for_function("id => document.getElementById(id).contains(document.activeElement)", arg=fragment)
         page.keyboard.press("Tab")
         follows = target.evaluate(FOLLOWS_FOCUS_JS)
         assert follows, f"Tab after following #{fragment} went to {page.evaluate('document.activeElement.outerHTML.slice(0, 80)')}"

@@ -134,7 +134,7 @@ def validate_html(root: Path) -> list[str]:
     for message in json.loads(reports[0])["messages"]:
         extract, start = message.get("extract", ""), message.get("hiliteStart", 0)
         markup = extract[start : start + message.get("hiliteLength", 0)]
-        if any(re.search(text, message["message"]) and re.search(tag, markup) for text, tag in MATERIAL_MARKUP):
+        if any(re.search(text, message["message"]) and re.search(tag, markup.strip()) for text, tag in MATERIAL_MARKUP):
             continue
         page = Path(urlsplit(message.get("url", "")).path)
         where = page.relative_to(root) if page.is_relative_to(root) else page
