@@ -152,7 +152,7 @@ def test_axe_finds_nothing_in_states_a_page_load_does_not_show(browser: Browser,
     page.locator(".md-search__input").fill("review")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
     page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # colours mid-fade are not the real ones
-    page.wait_for_timeout(400)  # the result list renders in batches after the first item
+    page.wait_for_function(FIRST_BATCH_SHOWN_JS)  # the result list renders its first batch item by item
     problems += describe(f"search results ({scheme})", axe_violations(page))
 
     stored = {"items": {item_ids[0]: {"f": "wording before an update", "t": 1}, item_ids[1]: {"f": "", "t": 1}}}
@@ -286,6 +286,12 @@ def test_raci_letters_and_checklist_note_are_readable(scheme_page: Page, server:
 SETTLED_JS = "() => document.getAnimations().every((a) => a.playState !== 'running')"
 
 # Whether `el` is what a click at its start (left, half height) would hit: not covered by anything.
+# Material shows "N matching documents", then renders the first ten results (more on scroll).
+FIRST_BATCH_SHOWN_JS = """() => {
+  const count = parseInt(document.querySelector(".md-search-result__meta")?.textContent || "", 10);
+  return count > 0 && document.querySelectorAll(".md-search-result__list > li").length >= Math.min(count, 10);
+}"""
+
 ON_TOP_JS = """(el) => { const r = el.getBoundingClientRect();
   return el.contains(document.elementFromPoint(r.x + 8, r.y + r.height / 2)); }"""
 
@@ -348,10 +354,14 @@ def test_skip_link_shows_on_first_tab_and_moves_focus_to_the_content(scheme_page
     on_top = skip.evaluate(ON_TOP_JS)
     assert on_top, "the focused skip link is covered by another element"
     fragment = skip.evaluate("a => a.hash")
+    history_before = page.evaluate("history.length")
     page.keyboard.press("Enter")
     heading = page.locator(f"article [id='{fragment[1:]}']")
     expect(heading).to_be_focused()
-    page.wait_for_timeout(500)  # instant navigation, had it seen the click, re-renders the page by now
+    # Instant navigation, had it seen the click, would push a history entry in the click itself and
+    # then re-render the page; neither may happen (two frames on, the same page still has focus).
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.evaluate("history.length") == history_before, "instant navigation handled the skip link"
     expect(heading).to_be_focused()
     assert heading.evaluate(ON_TOP_JS), "the heading the skip link leads to is hidden under the header"
     page.keyboard.press("Tab")
