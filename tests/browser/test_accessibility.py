@@ -285,13 +285,13 @@ def test_raci_letters_and_checklist_note_are_readable(scheme_page: Page, server:
 # No CSS transition or animation still running.
 SETTLED_JS = "() => document.getAnimations().every((a) => a.playState !== 'running')"
 
-# Whether `el` is what a click at its start (left, half height) would hit: not covered by anything.
 # Material shows "N matching documents", then renders the first ten results (more on scroll).
 FIRST_BATCH_SHOWN_JS = """() => {
   const count = parseInt(document.querySelector(".md-search-result__meta")?.textContent || "", 10);
   return count > 0 && document.querySelectorAll(".md-search-result__list > li").length >= Math.min(count, 10);
 }"""
 
+# Whether `el` is what a click at its start (left, half height) would hit: not covered by anything.
 ON_TOP_JS = """(el) => { const r = el.getBoundingClientRect();
   return el.contains(document.elementFromPoint(r.x + 8, r.y + r.height / 2)); }"""
 
