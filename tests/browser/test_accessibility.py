@@ -149,7 +149,10 @@ def test_axe_finds_nothing_in_states_a_page_load_does_not_show(browser: Browser,
     page = context.new_page()
 
     goto(page, server, "", scheme)
-    page.locator(".md-search__input").fill("review")
+    # Material reads the query on keyup (or focus, or when its worker is ready), not on input:
+    # `fill` sends no keyup, so under load the value arrived after Material last looked. Type it.
+    page.locator(".md-search__input").click()
+    page.keyboard.type("review")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
     page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # colours mid-fade are not the real ones
     page.wait_for_function(FIRST_BATCH_SHOWN_JS)  # the result list renders its first batch item by item
