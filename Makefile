@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve test build offline lighthouse screenshots check schema permalinks lock clean
 
-$(READY): requirements.lock tools/bootstrap.py
+$(READY): requirements.lock pyproject.toml tools/bootstrap.py
 	@$(PYTHON) tools/bootstrap.py $(VENV) requirements.lock
 	@touch $@
 
@@ -47,9 +47,9 @@ screenshots: build  ## PNGs of key pages (light, dark, phone) into screenshots/ 
 check: $(READY)  ## validate data/ (and data/company.yml) without building
 	$(BIN)/python -m macros check
 
-lock:  ## re-pin every dependency after editing pyproject.toml
+lock:  ## re-pin every dependency, with hashes, after editing pyproject.toml
 	$(BIN)/python -m pip install -q pip-tools
-	$(BIN)/pip-compile -q --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile -q --extra test --extra install --allow-unsafe --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:
 	rm -rf site site-offline $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis

@@ -7,12 +7,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import DataError, Problem
-from .loader import load_playbook
-from .pages import generated_pages
-from .permalinks import MANIFEST, manifest_problems, merge, published_now, read_manifest, render_manifest
-from .schema import write_schemas
-from .urls import page_url
+from macros.contract import page_url
+from macros.data.errors import DataError, Problem
+from macros.data.load import load_playbook
+from macros.data.permalinks import MANIFEST, manifest_problems, merge, published_now, read_manifest, render_manifest
+from macros.data.schema import write_schemas
+from macros.render.pages import generated_paths
 
 
 def main(argv: list[str]) -> int:
@@ -54,7 +54,7 @@ def update_permalinks(root: Path) -> int:
         return 1
     docs = root / "docs"
     pages = {page_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md") if not p.name.startswith(".")}
-    pages |= {page_url(src) for src in generated_pages(playbook)}
+    pages |= {page_url(src) for src in generated_paths(playbook)}
     try:
         old, _ = read_manifest(root)
     except DataError as error:  # rewriting a file we cannot read would drop published ids

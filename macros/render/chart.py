@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..model import Playbook
+from macros.contract import counts_as
+from macros.data.model import Playbook
 
-COLUMNS = (("A", "accountable", ("A", "A/R")), ("R", "responsible", ("R", "A/R")), ("C", "consulted", ("C",)), ("I", "informed", ("I",)))
+COLUMNS = (("A", "accountable"), ("R", "responsible"), ("C", "consulted"), ("I", "informed"))
 WIDTH, COLUMN, BAR, ROW = 480, 120, 70, 64
 
 
@@ -18,7 +19,7 @@ def role_counts(playbook: Playbook, role_id: str) -> list[tuple[str, list[int]]]
     """Per area: counts for A, R, C, I (an A/R cell counts as both A and R)."""
     playbook.role(role_id)
     return [
-        (area.name, [sum(1 for a in playbook.activities_in(area.id) if a.letter(role_id) in letters) for _, _, letters in COLUMNS])
+        (area.name, [sum(1 for a in playbook.activities_in(area.id) if counts_as(a.letter(role_id), meaning)) for meaning, _ in COLUMNS])
         for area in playbook.areas
     ]
 
@@ -30,7 +31,7 @@ def render_role_chart(playbook: Playbook, role_id: str, uid: str = "chart") -> M
     height = ROW * len(counts) + 8
     title = f"{role.name}: activities by area and letter"
     desc = " ".join(
-        f"{name}: " + ", ".join(f"{word} for {n}" for (_, word, _), n in zip(COLUMNS, row, strict=False)) + "." for name, row in counts
+        f"{name}: " + ", ".join(f"{word} for {n}" for (_, word), n in zip(COLUMNS, row, strict=False)) + "." for name, row in counts
     )
     parts = [
         f'<figure class="raci-chart"><svg role="img" aria-labelledby="{uid}-title {uid}-desc" '
@@ -40,7 +41,7 @@ def render_role_chart(playbook: Playbook, role_id: str, uid: str = "chart") -> M
     for row_index, (name, row) in enumerate(counts):
         top = ROW * row_index
         parts.append(f'<text class="raci-chart__area" x="0" y="{top + 16}">{escape(name)}</text>')
-        for col_index, ((letter, _, _), n) in enumerate(zip(COLUMNS, row, strict=False)):
+        for col_index, ((letter, _), n) in enumerate(zip(COLUMNS, row, strict=False)):
             x = COLUMN * col_index
             length = round(BAR * n / most) if n else 0
             parts.append(

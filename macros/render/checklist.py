@@ -1,40 +1,16 @@
-"""A checklist as HTML: the anchor scheme, real labelled checkboxes and fingerprints of item text.
-
-Anchor scheme (a public contract, documented in the README; never change it):
-  checklist container  #checklist-<checklist-id>
-  one item             #checklist-<checklist-id>--<item-id>
-Slugs never contain "--", so the two ids can always be split apart again.
-"""
+"""A checklist as HTML: real labelled checkboxes, each item with its permanent anchor and the
+fingerprint of its wording (both defined in macros/contract.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from markupsafe import Markup, escape
 
-from ..model import Checklist, Playbook
-from ..urls import page_url
-from . import Link
-from .inline import inline_markdown, plain_text
-
-
-def checklist_anchor(checklist_id: str) -> str:
-    return f"checklist-{checklist_id}"
-
-
-def item_anchor(checklist_id: str, item_id: str) -> str:
-    return f"checklist-{checklist_id}--{item_id}"
-
-
-def checklist_page(checklist_id: str) -> str:
-    """The docs-relative source path of the standalone page (URL checklists/<id>/)."""
-    return f"checklists/{checklist_id}.md"
-
-
-def text_fingerprint(text: str) -> str:
-    """Short hash of the wording, so the browser can tell that an item changed since it was ticked."""
-    return hashlib.sha1(plain_text(text).encode("utf-8")).hexdigest()[:10]
+from macros.contract import checklist_anchor, checklist_page, fingerprint, item_anchor, page_url
+from macros.data.model import Checklist, Playbook
+from macros.render import Link
+from macros.render.inline import inline_markdown, plain_text
 
 
 def render_checklist(
@@ -67,7 +43,7 @@ def render_checklist(
     for item in checklist.items:
         item_id = item_anchor(checklist.id, item.id)
         out.append(
-            f'<li class="checklist__item" data-item="{escape(item.id)}" id="{item_id}" data-text="{text_fingerprint(item.text)}">'
+            f'<li class="checklist__item" data-item="{escape(item.id)}" id="{item_id}" data-text="{fingerprint(plain_text(item.text))}">'
             f'<label><input type="checkbox" name="{item_id}"> '
             f'<span class="checklist__text">{inline_markdown(item.text, link)}</span></label> '
             f'<a class="checklist__permalink" href="#{item_id}" aria-label="Link to this item">#</a></li>'

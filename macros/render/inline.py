@@ -18,8 +18,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from ..urlpolicy import url_problem
-from . import Link
+from macros.data.urlpolicy import url_problem
+from macros.render import Link
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 _HREF = re.compile(r'href="([^"#:]+\.md)(#[^"]*)?"')

@@ -6,9 +6,9 @@ import json
 
 from markupsafe import Markup, escape
 
-from ..model import Playbook
-from . import Link
-from .checklist import checklist_anchor, checklist_page
+from macros.contract import checklist_anchor, checklist_page
+from macros.data.model import Playbook
+from macros.render import Link
 
 
 def render_role_purpose(playbook: Playbook, role_id: str) -> Markup:

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from ..model import LETTER_MEANINGS, LETTERS, Activity, Area, Playbook
-from . import Link
+from macros.contract import LETTER_MEANINGS, LETTERS
+from macros.data.model import Activity, Area, Playbook
+from macros.render import Link
 
 Groups = list[tuple[Area | None, Sequence[Activity]]]
 

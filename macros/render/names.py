@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..model import Role
+from macros.data.model import Role
 
 _VOWEL_SOUND = tuple("AEIOUaeiou")
 _CONSONANT_EXCEPTIONS = ("Uni", "Use", "Usu", "One", "uni", "use", "one")

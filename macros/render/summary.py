@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..model import Playbook
-from . import Link
+from macros.contract import counts_as
+from macros.data.model import Playbook
+from macros.render import Link
 
 GROUPS = (
-    ("Accountable for", ("A", "A/R")),
-    ("Responsible for", ("R", "A/R")),
-    ("Consulted on", ("C",)),
-    ("Informed about", ("I",)),
+    ("Accountable for", "A"),
+    ("Responsible for", "R"),
+    ("Consulted on", "C"),
+    ("Informed about", "I"),
 )
 
 
 def render_role_summary(playbook: Playbook, role_id: str, link: Link) -> Markup:
     role = playbook.role(role_id)
     out = [f'<dl class="role-summary" data-role="{escape(role.id)}">']
-    for label, letters in GROUPS:
-        by_area = [(area, [a for a in playbook.activities_in(area.id) if a.letter(role.id) in letters]) for area in playbook.areas]
+    for label, meaning in GROUPS:
+        by_area = [(area, [a for a in playbook.activities_in(area.id) if counts_as(a.letter(role.id), meaning)]) for area in playbook.areas]
         count = sum(len(rows) for _, rows in by_area)
         out.append(f'<dt>{label} <span class="role-summary__count">({count})</span></dt><dd>')
         if not count:

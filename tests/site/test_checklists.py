@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.loader import load_playbook
-from macros.permalinks import merge, published_now, read_manifest
-from macros.urls import page_url
+from macros.data.load import load_playbook
+from macros.data.permalinks import merge, published_now, read_manifest
+from macros.contract import page_url
 from tests.conftest import ROOT, Site, build_site, edit_checklists, run_build
 
 PLAYBOOK = load_playbook(ROOT).playbook
@@ -90,11 +90,11 @@ def test_own_javascript_and_css_are_small(site: Site) -> None:
 
 
 def test_permalink_manifest_is_current() -> None:
-    from macros.pages import generated_pages
+    from macros.render.pages import generated_paths
 
     manifest, _ = read_manifest(ROOT)
     docs = ROOT / "docs"
-    pages = {page_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")} | {page_url(s) for s in generated_pages(PLAYBOOK)}
+    pages = {page_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")} | {page_url(s) for s in generated_paths(PLAYBOOK)}
     expected = merge(manifest, published_now(PLAYBOOK, pages))
     assert manifest == expected, "run `make permalinks` and commit data/permalinks.json"
 

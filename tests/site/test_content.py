@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from macros.loader import load_playbook
-from macros.urls import page_url
+from macros.data.load import load_playbook
+from macros.contract import page_url
 from tests.conftest import ROOT, Site, heading_text
 
 PLAYBOOK = load_playbook(ROOT).playbook

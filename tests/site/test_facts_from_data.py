@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.model import Playbook, Role
-from macros.pages import roles_index_page
+from macros.data.model import Playbook, Role
+from macros.render.pages import roles_index_page
+from macros.render.view import PageView, Site as ViewSite
 from macros.render.names import counted, number_words
-from macros.loader import load_playbook
+from macros.data.load import load_playbook
 from tests.conftest import FIXTURES, ROOT, Site, build_site, copy_project, one_line_errors, run_build
 
 TODAY = {"PLAYBOOK_TODAY": "2026-11-25"}
@@ -56,7 +57,7 @@ def test_counted_is_singular_only_for_one() -> None:
     [(1, "One role shares the work"), (2, "Two roles share the work"), (6, "Six roles share the work"), (13, "13 roles share the work")],
 )
 def test_roles_index_counts_the_roles_in_the_data(roles: int, sentence: str) -> None:
-    assert sentence in roles_index_page(playbook_with(roles))
+    assert sentence in roles_index_page(PageView(ViewSite(playbook_with(roles)), "roles/"))
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from macros.freshness import Review, read_review, review_from_text
+from macros.site.reviews import Review, read_review, review_from_text
 from tests.conftest import FIXTURES, ROOT
 
 PAGES = sorted((FIXTURES / "front-matter").glob("*.md"))

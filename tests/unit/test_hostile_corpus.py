@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.urlpolicy import url_problem
+from macros.data.urlpolicy import url_problem
 from tests.conftest import FIXTURES, ROOT
 from tests.unit.test_validation_rules import base_tree, expected_lines, overlay_problems, problems_for
 
@@ -69,7 +69,7 @@ def test_images_must_come_from_the_site_itself(url: str) -> None:
 
 
 def test_unsafe_redirects_in_mkdocs_yml_are_refused_at_their_line() -> None:
-    from macros.sitechecks import unsafe_redirects
+    from macros.site.checks import unsafe_redirects
 
     text = "plugins:\n  - redirects:\n      redirect_maps:\n        ok.md: index.md\n        ../../x.md: index.md\n"
     found = [str(p) for p in unsafe_redirects(text, {"ok.md": "index.md", "../../x.md": "index.md"})]
@@ -80,7 +80,7 @@ def test_unsafe_redirects_in_mkdocs_yml_are_refused_at_their_line() -> None:
 
 
 def test_page_file_names_that_would_break_an_attribute_are_refused() -> None:
-    from macros.sitechecks import unsafe_page_names
+    from macros.site.checks import unsafe_page_names
 
     name = 'company/x" onmouseover="alert(1).md'
     found = [str(p) for p in unsafe_page_names(["company/ok-page.md", name])]
@@ -92,8 +92,8 @@ def test_the_matrix_csv_never_hands_a_spreadsheet_a_formula() -> None:
     import io
     from dataclasses import replace
 
-    from macros.exports import matrix_csv
-    from macros.loader import load_playbook
+    from macros.data.load import load_playbook
+    from macros.render.exports import matrix_csv
 
     playbook = load_playbook(ROOT).playbook
     evil = '=HYPERLINK("https://evil.example","Review")'

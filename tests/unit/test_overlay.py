@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import copy
 
-from macros.overlay import merge_overlay
-from macros.validate import validate
-from macros.yamlsource import read_yaml
+from macros.data.overlay import merge_overlay
+from macros.data.validate import validate
+from macros.data.yamlsource import read_yaml
 from tests.conftest import FIXTURES
 
 
@@ -19,9 +19,9 @@ def load(name: str, shown: str):
 def merged_playbook():
     base = load("data/minimal.yml", "data/responsibilities.yml")
     overlay = load("overlay/company.yml", "data/company.yml")
-    merged, problems = merge_overlay(base, overlay)
-    assert problems == []
-    return validate(merged, lambda page: True)
+    merged = merge_overlay(base, overlay)
+    assert merged.problems == []
+    return validate(merged.tree, lambda page: True, removed=merged.removed)
 
 
 def test_rename_patches_only_the_named_fields() -> None:
@@ -48,9 +48,10 @@ def test_removing_a_role_removes_its_cells(tmp_path) -> None:
     overlay["roles"]["eng"].clear()
     overlay["roles"]["eng"]["remove"] = True
     overlay["activities"]["on-call"]["raci"] = {"tl": "A/R"}
-    merged, problems = merge_overlay(base, overlay)
-    assert problems == []
-    playbook = validate(merged, lambda page: True)
+    merged = merge_overlay(base, overlay)
+    assert merged.problems == []
+    assert set(merged.removed.entries["roles"]) == {"eng"}
+    playbook = validate(merged.tree, lambda page: True, removed=merged.removed)
     assert "eng" not in [r.id for r in playbook.roles]
     assert all(role != "eng" for a in playbook.activities for role, _ in a.cells)
 
@@ -58,6 +59,16 @@ def test_removing_a_role_removes_its_cells(tmp_path) -> None:
 def test_checklist_items_merge_by_id() -> None:
     items = [i.id for i in merged_playbook().checklist("review").items]
     assert items == ["small-changes", "use-the-bot"]
+
+
+def test_what_the_overlay_removed_is_its_result_not_an_attribute_of_the_tree() -> None:
+    base = load("data/minimal.yml", "data/responsibilities.yml")
+    overlay = load("overlay/company.yml", "data/company.yml")
+    merged = merge_overlay(base, overlay)
+    assert merged.removed.items == {"review": frozenset({"reply-fast"})}
+    assert merged.removed.ids("activities") == {"docs"}
+    assert not hasattr(merged.tree, "removed")
+    assert merged_playbook().checklist("review").removed_item_ids == ("reply-fast",)
 
 
 def test_inputs_are_not_modified() -> None:
@@ -71,8 +82,7 @@ def test_inputs_are_not_modified() -> None:
 def test_merged_lines_point_at_the_file_that_wrote_them() -> None:
     base = load("data/minimal.yml", "data/responsibilities.yml")
     overlay = load("overlay/company.yml", "data/company.yml")
-    merged, _ = merge_overlay(base, overlay)
-    tl = merged["roles"][0]
+    tl = merge_overlay(base, overlay).tree["roles"][0]
     assert str(tl.at("name")) == "data/company.yml:3"
     assert str(tl.at("summary")).startswith("data/responsibilities.yml:")
 
@@ -81,7 +91,7 @@ def fork_with(tmp_path, checklists_extra: str, overlay: str):
     """A copy of the real data with upstream aliases added and a company overlay."""
     import shutil
 
-    from macros.loader import load_playbook
+    from macros.data.load import load_playbook
     from tests.conftest import ROOT
 
     shutil.copytree(ROOT / "data", tmp_path / "data")

@@ -16,11 +16,11 @@ import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from macros import lifecycle
 from macros.__main__ import main
-from macros.errors import DataError
-from macros.loader import load_playbook
-from macros.permalinks import MANIFEST, check_permalinks, read_manifest
+from macros.data.errors import DataError
+from macros.data.load import load_playbook
+from macros.data.permalinks import MANIFEST, check_permalinks, read_manifest
+from macros.site.files import check_published_links
 from tests.conftest import FIXTURES, ROOT
 
 MANIFESTS = sorted((FIXTURES / "permalinks").glob("*.json"))
@@ -112,9 +112,9 @@ def build_config(root: Path) -> SimpleNamespace:
 
 def test_build_fails_on_a_missing_manifest(root: Path, caplog: pytest.LogCaptureFixture) -> None:
     (root / MANIFEST).unlink()
-    playbook = load_playbook(root).playbook
+    loaded = load_playbook(root)
     with caplog.at_level(logging.ERROR), pytest.raises(PluginError, match="1 problem"):
-        lifecycle._check_permalinks(build_config(root), Files([]), playbook)  # type: ignore[arg-type]
+        check_published_links(build_config(root), Files([]), loaded)  # type: ignore[arg-type]
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR] == [MISSING]
 
 
@@ -124,9 +124,9 @@ def test_build_skips_the_check_when_a_fork_opts_out(root: Path, manifest: str | 
     if manifest:
         shutil.copy(FIXTURES / "permalinks" / manifest, root / MANIFEST)
     (root / "data/company.yml").write_text("settings:\n  check_permalinks: false\n")
-    playbook = load_playbook(root).playbook
+    loaded = load_playbook(root)
     # No page at all would break every published link: only a skipped check passes.
-    assert lifecycle._check_permalinks(build_config(root), Files([]), playbook) is None  # type: ignore[arg-type,func-returns-value]
+    assert check_published_links(build_config(root), Files([]), loaded) is None  # type: ignore[arg-type,func-returns-value]
 
 
 def test_a_gone_id_points_at_its_own_line() -> None:

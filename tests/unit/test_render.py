@@ -6,13 +6,13 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.model import Activity, Area, Checklist, ChecklistItem, Playbook, Role
+from macros.contract import linker, page_url
+from macros.data.model import Activity, Area, Checklist, ChecklistItem, Playbook, Role
 from macros.render.chart import render_role_chart, role_counts
 from macros.render.checklist import item_anchor, render_checklist
 from macros.render.matrix import render_matrix
 from macros.render.names import render_role_name
 from macros.render.summary import render_role_summary
-from macros.urls import linker, page_url
 
 LINK = linker("plays/x/")
 NASTY = st.text(alphabet=st.sampled_from(list("<>&\"' /=ab{}script")), min_size=1, max_size=30).filter(lambda s: s.strip())

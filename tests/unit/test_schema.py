@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.schema import schemas
+from macros.data.schema import schemas
 from tests.conftest import FIXTURES, ROOT
 from tests.unit.test_validation_rules import INVALID
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.settings import read_settings
-from macros.yamlsource import parse_yaml
+from macros.data.settings import read_settings
+from macros.data.yamlsource import parse_yaml
 
 
 def settings_of(text: str, pages: set[str] = frozenset({"index.md", "assets/logo.svg"}), generated: set[str] = frozenset()):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.tables import wrap_tables
+from macros.render.tables import wrap_tables
 
 OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
 MARKDOWN = "<table>\n<tr><td>1</td></tr>\n</table>"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import DataError
-from macros.loader import load_playbook
+from macros.data.errors import DataError
+from macros.data.load import load_playbook
 from tests.conftest import FIXTURES, ROOT
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yml"))

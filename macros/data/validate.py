@@ -5,23 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .aliases import apply_aliases
-from .errors import DataError, Location, Problem
-from .model import LETTERS, SLUG, Activity, Area, Checklist, ChecklistItem, Playbook, Role
-from .render.inline import url_problems
-from .urlpolicy import safe_path_problem
-from .yamlsource import YamlList, YamlMap, type_name
-
-# The shape of each entry: key -> required? Every value is text, except those in NESTED.
-FIELDS: dict[str, dict[str, bool]] = {
-    "roles": {"id": True, "name": True, "plural": False, "short": True, "summary": True},
-    "areas": {"id": True, "name": True, "summary": True},
-    "activities": {"id": True, "area": True, "name": True, "page": True, "raci": True},
-    "checklists": {"id": True, "title": True, "activity": False, "items": True},
-    "items": {"id": True, "text": True},
-}
-NESTED = {"raci": "a mapping", "items": "a list"}
-TOP_LEVEL = {"roles": True, "areas": True, "activities": True, "checklists": False, "aliases": False}
+from macros.contract import ACCOUNTABLE, LETTERS, RESPONSIBLE, SLUG
+from macros.data.aliases import apply_aliases
+from macros.data.errors import DataError, Location, Problem
+from macros.data.model import Activity, Area, Checklist, ChecklistItem, Playbook, Role
+from macros.data.overlay import Removed
+from macros.data.shapes import FIELDS, NESTED, TOP_LEVEL
+from macros.data.urlpolicy import safe_path_problem
+from macros.data.yamlsource import YamlList, YamlMap, type_name
+from macros.render.inline import url_problems  # the one import of a later layer: data Markdown is judged as the renderer reads it
 
 
 class _Checker:
@@ -88,8 +80,10 @@ def _text(entry: YamlMap, key: str, default: str = "") -> str:
     return value.strip() if isinstance(value, str) else default
 
 
-def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: str = "data") -> Playbook:
-    """Build the Playbook or raise DataError listing every problem found."""
+def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: str = "data", removed: Removed | None = None) -> Playbook:
+    """Build the Playbook or raise DataError listing every problem found. `removed`: what a
+    company overlay dropped on purpose, which upstream pages and checklists may still name."""
+    removed = removed or Removed()
     check = _Checker()
     if not isinstance(tree, YamlMap):
         raise DataError([Problem(Location(file, 1), "", "expected a mapping with roles, areas and activities")])
@@ -107,23 +101,22 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
     activity_entries = check.entries(tree, "activities", "activities", True)
     activities = [_activity(check, label, entry, role_ids, area_ids, page_exists) for label, entry in activity_entries or []]
     activity_ids = {a.id for a in activities} if activity_entries is not None else None
-    removed_activities = set(getattr(tree, "removed", {}).get("activities", {}))
     checklists = [
-        _checklist(check, label, entry, activity_ids, removed_activities)
+        _checklist(check, label, entry, activity_ids, removed)
         for label, entry in check.entries(tree, "checklists", "checklists", False) or []
     ]
-    checklists = apply_aliases(check.add, tree, checklists, set(getattr(tree, "removed", {}).get("checklists", {})))
+    checklists = apply_aliases(check.add, tree, checklists, set(removed.ids("checklists")))
     if check.problems:
         raise DataError(check.problems)
-    removed = getattr(tree, "removed", {})
-    retired = tuple(_role(e) for e in removed.get("roles", {}).values() if isinstance(e, YamlMap) and isinstance(e.get("name"), str))
+    gone_roles = removed.entries.get("roles", {}).values()
+    retired = tuple(_role(e) for e in gone_roles if isinstance(e, YamlMap) and isinstance(e.get("name"), str))
     return Playbook(
         tuple(roles),
         tuple(areas),
         tuple(activities),
         tuple(checklists),
         retired_roles=retired,
-        removed={section: frozenset(ids) for section, ids in removed.items()},
+        removed={section: removed.ids(section) for section in removed.entries},
     )
 
 
@@ -168,17 +161,17 @@ def _activity(
 
 
 def _check_letters(check: _Checker, where: Location, path: str, cells: dict[str, str]) -> None:
-    accountable = [role for role, letter in cells.items() if letter in ("A", "A/R")]
+    accountable = [role for role, letter in cells.items() if letter in ACCOUNTABLE]
     if len(accountable) != 1:
         found = f"found {len(accountable)}: {', '.join(accountable)}" if accountable else "found none"
         check.add(where, path, f"needs exactly one accountable role (A or A/R), {found}")
-    if not any(letter in ("R", "A/R") for letter in cells.values()):
+    if not any(letter in RESPONSIBLE for letter in cells.values()):
         check.add(where, path, "needs at least one responsible role (R or A/R)")
 
 
-def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[str] | None, removed_activities: set[str]) -> Checklist:
+def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[str] | None, removed: Removed) -> Checklist:
     activity = entry.get("activity")
-    if activity in removed_activities:
+    if activity in removed.ids("activities"):
         activity = None  # a fork removed its matrix row; the checklist itself stays useful
     if isinstance(activity, str) and activity and activity_ids is not None and activity not in activity_ids:
         check.add(entry.at("activity"), f"{label}.activity", f"'{activity}' is not a defined activity")
@@ -191,5 +184,5 @@ def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[st
         _text(entry, "title"),
         activity if isinstance(activity, str) else None,
         tuple(ChecklistItem(item["id"], _text(item, "text")) for _, item in items),
-        removed_item_ids=tuple(sorted(getattr(entry.get("items"), "removed_ids", ()))),
+        removed_item_ids=tuple(sorted(removed.items.get(entry["id"], ()))),
     )

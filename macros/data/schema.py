@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import LETTERS
-from .validate import FIELDS, SLUG
+from macros.contract import LETTERS, SLUG
+from macros.data.shapes import FIELDS
 
 SCHEMA_DIR = "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -1,6 +1,6 @@
 """Files written next to the pages: matrix CSV/JSON, checklists as Markdown, the checklist index.
 
-Pure functions from the model to text; `lifecycle.on_post_build` writes them (design contract 5).
+Pure functions from the model to text; the plugin adds them to the site as downloads (macros/site/files.py) (design contract 5).
 """
 
 from __future__ import annotations
@@ -9,10 +9,9 @@ import csv
 import io
 import json
 
-from .model import Playbook
-from .render.checklist import checklist_anchor, checklist_page, item_anchor, text_fingerprint
-from .render.inline import plain_text
-from .urls import page_url
+from macros.contract import checklist_anchor, checklist_page, fingerprint, item_anchor, page_url
+from macros.data.model import Playbook
+from macros.render.inline import plain_text
 
 MATRIX_CSV = "exports/responsibility-matrix.csv"
 MATRIX_JSON = "exports/responsibility-matrix.json"
@@ -93,7 +92,7 @@ def checklist_index_json(playbook: Playbook, site_url: str = "") -> str:
                         "text": i.text,
                         "anchor": item_anchor(c.id, i.id),
                         "url": absolute(site_url, standalone + "#" + item_anchor(c.id, i.id)),
-                        "fingerprint": text_fingerprint(i.text),
+                        "fingerprint": fingerprint(plain_text(i.text)),
                     }
                     for i in c.items
                 ],

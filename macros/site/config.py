@@ -1,20 +1,47 @@
 """Apply company settings to the MkDocs config, so a fork never edits mkdocs.yml.
 
-Also builds the company section of the nav and takes hidden pages out of it.
+Also shapes the nav (role pages, the company section, hidden pages out) and the redirects.
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .settings import Settings
+from macros.contract import checklist_page
+from macros.data.load import Loaded
+from macros.data.settings import Settings
+from macros.render.company import footer_html
+from macros.site.checks import unsafe_redirects
+from macros.site.htmltext import escape_config
+from macros.site.report import fail
 
 COMPANY_CSS = "assets/company.css"
+OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"  # from the npm package iframe-worker (package.json)
+
+
+def configure(config: MkDocsConfig, loaded: Loaded) -> None:
+    """Everything the data changes in the config: settings, nav, redirects."""
+    settings = loaded.settings
+    apply_settings(config, settings)
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:  # the shim ships with the site, not from a CDN
+        config.extra["polyfills"] = [OFFLINE_SHIM]
+    nav = expand_roles(config.nav, [f"roles/{r.id}.md" for r in loaded.playbook.roles])
+    pages = company_pages(Path(config.docs_dir), settings)
+    nav = add_company_section(nav, pages, settings.pages_section or settings.name or "Company")
+    config.nav = without_pages(nav, set(settings.hide))
+    escape_config(config)
+    redirects = redirect_maps(config)
+    if unsafe := unsafe_redirects(Path(config.config_file_path).read_text(encoding="utf-8"), redirects):
+        fail(unsafe, "unsafe redirect(s) in mkdocs.yml")
+    redirects.update(dict(settings.redirects))
+    for checklist in loaded.playbook.checklists:  # a renamed checklist's old standalone URL redirects
+        for old in checklist.old_ids:
+            redirects.setdefault(checklist_page(old), checklist_page(checklist.id))
 
 
 def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
@@ -23,7 +50,7 @@ def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
     if settings.site_url:
         config.site_url = settings.site_url.rstrip("/") + "/"
     if settings.footer or settings.contact:
-        config.copyright = _footer(settings)
+        config.copyright = footer_html(settings.footer, settings.contact, settings.contact_text)
     if settings.repo_url:
         config.repo_url = settings.repo_url
         config.repo_name = urlparse(settings.repo_url).path.strip("/") or settings.repo_url
@@ -38,14 +65,6 @@ def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
             scheme["accent"] = "custom" if settings.accent else scheme.get("accent")
         if COMPANY_CSS not in config.extra_css:
             config.extra_css.append(COMPANY_CSS)
-
-
-def _footer(settings: Settings) -> str:
-    """Material prints `copyright` as HTML: escape the company's text, link the contact."""
-    parts = [html.escape(settings.footer)] if settings.footer else []
-    if settings.contact:  # an href the URL policy allowed (mailto:, tel: or http(s))
-        parts.append(f'Contact: <a href="{html.escape(settings.contact)}">{html.escape(settings.contact_text)}</a>')
-    return " · ".join(parts)
 
 
 def company_pages(docs_dir: Path, settings: Settings) -> list[str]:
@@ -95,3 +114,23 @@ def _paths(nav: Any) -> set[str]:
     if isinstance(nav, dict):
         return set().union(*(_paths(v) for v in nav.values())) if nav else set()
     return set()
+
+
+def expand_roles(nav: Any, role_pages: list[str]) -> Any:
+    """Replace the `roles/index.md` entry with a section holding every role's generated page."""
+    if isinstance(nav, list):
+        return [expand_roles(item, role_pages) for item in nav]
+    if isinstance(nav, dict):
+        return {
+            title: ["roles/index.md", *role_pages] if value == "roles/index.md" else expand_roles(value, role_pages)
+            for title, value in nav.items()
+        }
+    return nav
+
+
+def redirect_maps(config: MkDocsConfig) -> dict[str, str]:
+    """mkdocs-redirects' own map, which we extend (empty when the plugin is not configured)."""
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        return {}
+    return plugin.config.setdefault("redirect_maps", {})

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from .errors import Location
-from .model import SLUG, Checklist
-from .yamlsource import YamlMap, type_name
+from macros.contract import SLUG
+from macros.data.errors import Location
+from macros.data.model import Checklist
+from macros.data.yamlsource import YamlMap, type_name
 
 Add = Callable[[Location, str, str], None]
 

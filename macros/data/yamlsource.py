@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Location, Problem
+from macros.data.errors import Location, Problem
 
 
 class Node:
@@ -21,19 +21,15 @@ class Node:
 
 
 class YamlMap(dict, Node):  # type: ignore[type-arg]
-    removed: dict[str, dict[str, Any]]  # set on a merged tree: what the overlay removed, by section
-
     def __init__(self, here: Location) -> None:
         super().__init__()
-        self.here, self.locations, self.removed = here, {}, {}
+        self.here, self.locations = here, {}
 
 
 class YamlList(list, Node):  # type: ignore[type-arg]
-    removed_ids: set[str]  # set on merged checklist items: the ids an overlay removed
-
     def __init__(self, here: Location) -> None:
         super().__init__()
-        self.here, self.locations, self.removed_ids = here, {}, set()
+        self.here, self.locations = here, {}
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when present

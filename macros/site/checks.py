@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .errors import Location, Problem
-from .urlpolicy import safe_path_problem
+from macros.data.errors import Location, Problem
+from macros.data.urlpolicy import safe_path_problem
 
 
 def unsafe_redirects(config_text: str, redirects: Mapping[str, str]) -> list[Problem]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .yamlsource import YamlMap, type_name
+from macros.data.yamlsource import YamlMap, type_name
 
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 SLATE_BACKGROUND = "#1e2029"  # Material's dark (slate) page background
@@ -68,21 +68,3 @@ def read_colours(raw: YamlMap, values: dict[str, Any], add: Callable[..., None])
                     f"'{values[key]}' has contrast {ratio:.2f}:1 with {against} ({use}); needs at least {minimum}:1",
                     colours.at(key),
                 )
-
-
-def company_css(primary: str, accent: str) -> str:
-    """The company colours as Material's palette variables. Light-mode links follow the primary
-    colour (Material's default) and dark-mode links the accent (docs/assets/playbook.css).
-    Both are validated #rrggbb values, so nothing else can reach the stylesheet."""
-    rules = []
-    if primary:
-        p = primary
-        rules.append(
-            ":root, [data-md-color-scheme] { "
-            f"--md-primary-fg-color: {p}; --md-primary-fg-color--light: {p}; --md-primary-fg-color--dark: {p}; "
-            "--md-primary-bg-color: #ffffff; --md-primary-bg-color--light: rgba(255, 255, 255, 0.7); }"
-        )
-    if accent:
-        a = accent
-        rules.append(f":root, [data-md-color-scheme] {{ --md-accent-fg-color: {a}; --md-accent-fg-color--transparent: {a}1a; }}")
-    return "\n".join(rules) + ("\n" if rules else "")

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
 
-from .errors import UnknownIdError
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # every id: lowercase letters, digits, single hyphens
-
-Letter = Literal["R", "A", "C", "I", "A/R"]
-LETTERS: tuple[Letter, ...] = ("R", "A", "C", "I", "A/R")
-LETTER_MEANINGS: Mapping[str, str] = MappingProxyType(
-    {
-        "R": "Responsible: does the work",
-        "A": "Accountable: owns the outcome and signs it off; exactly one per activity",
-        "C": "Consulted: asked for input before the decision",
-        "I": "Informed: told about the outcome after the decision",
-        "A/R": "Accountable and Responsible: owns the outcome and does the work",
-    }
-)
+from macros.contract import ACCOUNTABLE, LETTER_MEANINGS, LETTERS, RESPONSIBLE, SLUG, Letter  # noqa: F401  (re-exported)
+from macros.data.errors import UnknownIdError
 
 
 @dataclass(frozen=True)
@@ -54,11 +40,11 @@ class Activity:
 
     @property
     def accountable(self) -> str:
-        return next(role for role, letter in self.cells if letter in ("A", "A/R"))
+        return next(role for role, letter in self.cells if letter in ACCOUNTABLE)
 
     @property
     def responsible(self) -> tuple[str, ...]:
-        return tuple(role for role, letter in self.cells if letter in ("R", "A/R"))
+        return tuple(role for role, letter in self.cells if letter in RESPONSIBLE)
 
 
 @dataclass(frozen=True)
@@ -147,3 +133,15 @@ class Playbook:
             return ()
         involved = dict(self.activity(checklist.activity).cells)
         return tuple(r for r in self.roles if r.id in involved)
+
+
+@dataclass(frozen=True)
+class Review:
+    page: str  # docs-relative source path
+    title: str
+    owner: str
+    review_by: dt.date | None
+    line: int  # line of `review_by` (or `owner`) in the file, for messages
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.review_by is not None and self.review_by < today

@@ -2,7 +2,7 @@
 
 A page's front matter may say `owner: Platform team` and `review_by: 2027-03-01`. Pages show
 their owner; past the date they show a notice (class `review-overdue`); freshness/ lists them
-all, soonest first. The MkDocs side feeds `read_review` one page at a time; the rest is pure.
+all, soonest first (macros/render/freshness.py). The plugin feeds `read_review` one page at a time.
 
 Front matter is read here, not with MkDocs' `get_data`: that one swallows every error (YAML
 resolves `review_by: 2020-13-45` as a date and raises inside PyYAML) and then publishes the
@@ -19,29 +19,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markupsafe import Markup, escape
 from mkdocs.utils.meta import get_data
 
-from .errors import Location, Problem
-from .yamlsource import type_name
+from macros.data.errors import Location, Problem
+from macros.data.model import Review
+from macros.data.yamlsource import type_name
 
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE): what it reads as front matter, we validate.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 OPENING = re.compile(r"^-{3}[ \t]*\n")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EXAMPLE = "2027-03-01"
-
-
-@dataclass(frozen=True)
-class Review:
-    page: str  # docs-relative source path
-    title: str
-    owner: str
-    review_by: dt.date | None
-    line: int  # line of `review_by` (or `owner`) in the file, for messages
-
-    def overdue(self, today: dt.date) -> bool:
-        return self.review_by is not None and self.review_by < today
 
 
 @dataclass
@@ -206,35 +194,3 @@ def overdue_problems(reviews: list[Review], today: dt.date) -> list[Problem]:
         for r in reviews
         if r.overdue(today)
     ]
-
-
-def render_page_review(review: Review, today: dt.date) -> Markup:
-    """The notice at the top of a page with an owner or review date."""
-    owner = escape(review.owner) if review.owner else "nobody yet"
-    if review.overdue(today):
-        return Markup(
-            f'<div class="admonition warning review-overdue" role="note"><p class="admonition-title">Review overdue</p>'
-            f"<p>This page was due for review on {review.review_by}. Its owner, {owner}, should check it is still "
-            f"true; until then, read it with care.</p></div>"
-        )
-    due = f" Next review by {review.review_by}." if review.review_by else ""
-    return Markup(f'<p class="page-owner">Owner: {owner}.{due}</p>')
-
-
-def render_freshness_table(reviews: list[Review], today: dt.date, link) -> Markup:
-    if not reviews:
-        return Markup("<p>No page names an owner or a review date yet.</p>")
-    rows = []
-    ordered = sorted(reviews, key=lambda r: (r.review_by is None, r.review_by or dt.date.max, r.page))
-    for r in ordered:
-        status = "overdue" if r.overdue(today) else ("no date" if r.review_by is None else "current")
-        rows.append(
-            f'<tr data-page="{escape(r.page)}" class="freshness--{status.replace(" ", "-")}">'
-            f'<th scope="row"><a href="{escape(link(r.page))}">{escape(r.title)}</a></th>'
-            f"<td>{escape(r.owner) or 'nobody'}</td><td>{r.review_by or ''}</td><td>{status}</td></tr>"
-        )
-    return Markup(
-        '<table class="freshness"><caption>Pages by review date, soonest first</caption>'
-        '<thead><tr><th scope="col">Page</th><th scope="col">Owner</th><th scope="col">Review by</th>'
-        f'<th scope="col">Status</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )

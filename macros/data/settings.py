@@ -15,10 +15,10 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 
-from .colours import read_colours
-from .errors import Location, Problem
-from .urlpolicy import safe_path_problem, url_problem
-from .yamlsource import YamlList, YamlMap, type_name
+from macros.data.colours import read_colours
+from macros.data.errors import Location, Problem
+from macros.data.urlpolicy import safe_path_problem, url_problem
+from macros.data.yamlsource import YamlList, YamlMap, type_name
 
 Exists = Callable[[str], bool]
 TEXT_KEYS = ("name", "site_name", "footer", "pages_section")  # plain text, escaped wherever it is printed

@@ -9,53 +9,94 @@ matrix cells) and a `null` value drops one key, such as a single matrix cell.
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import Location, Problem
-from .validate import FIELDS  # the one declaration of each entry's shape
-from .yamlsource import YamlList, YamlMap, type_name
+from macros.data.errors import Location, Problem
+from macros.data.shapes import FIELDS  # the one declaration of each entry's shape
+from macros.data.yamlsource import YamlList, YamlMap, type_name
 
 SECTIONS = ("roles", "areas", "activities", "checklists")
 OVERLAY_ONLY = ("settings", "aliases")
 NEEDED = ("roles", "areas", "activities")  # a playbook cannot lose every entry of these
 
 
-def merge_overlay(base: YamlMap, overlay: YamlMap) -> tuple[YamlMap, list[Problem]]:
-    """Return the merged data; the input trees are left untouched."""
+@dataclass(frozen=True)
+class Removed:
+    """What a company overlay removed on purpose: pages written upstream may still name these."""
+
+    entries: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # section -> {id: base entry}
+    items: Mapping[str, frozenset[str]] = field(default_factory=dict)  # checklist id -> item ids
+
+    def ids(self, section: str) -> frozenset[str]:
+        return frozenset(self.entries.get(section, {}))
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The overlay's result: the merged tree, what it removed, and every problem found."""
+
+    tree: YamlMap
+    removed: Removed
+    problems: list[Problem]
+
+
+def join_checklists(base: YamlMap, checklists: YamlMap, base_file: str) -> tuple[YamlMap, list[Problem]]:
+    """data/checklists.yml's sections beside data/responsibilities.yml's, in a new tree."""
+    joined = copy.copy(base)
+    joined.locations = dict(base.locations)
+    problems = []
+    for key, value in checklists.items():
+        if key in base:
+            problems.append(Problem(checklists.at(key), str(key), f"also defined in {base_file}; keep it in one file"))
+        joined[key] = value
+        joined.locations[key] = checklists.at(key)
+    return joined, problems
+
+
+def merge_overlay(base: YamlMap, overlay: YamlMap) -> Merged:
+    """Merge `overlay` into a copy of `base`; the input trees are left untouched."""
     merged = copy.deepcopy(base)
-    merged.removed = {}  # section -> {id: base entry}; pages may still name what a fork removed
     problems: list[Problem] = []
+    removed_items: dict[str, frozenset[str]] = {}
+    removed: dict[str, dict[str, Any]] = {}
     for key in overlay:
         if key not in SECTIONS and key not in OVERLAY_ONLY:
             allowed = ", ".join(SECTIONS + OVERLAY_ONLY)
             problems.append(Problem(overlay.at(key), str(key), f"unknown key (allowed: {allowed})"))
     for section in SECTIONS:
-        if section not in overlay or overlay[section] is None:
-            continue
-        patches = overlay[section]
-        if not isinstance(patches, YamlMap):
-            problems.append(Problem(overlay.at(section), section, f"expected a mapping of id to changes, found {type_name(patches)}"))
-            continue
-        entries = merged.get(section)
-        if not isinstance(entries, YamlList):
-            entries = YamlList(overlay.at(section))
-            merged[section] = entries
-            merged.locations[section] = overlay.at(section)
-        before = {e.get("id"): e for e in entries if isinstance(e, dict)}
-        removed = _merge_entries(entries, patches, section, problems, section)
-        merged.removed[section] = {entry_id: before[entry_id] for entry_id in removed}
-        if removed and section in NEEDED and not entries:
-            problems.append(Problem(overlay.at(section), section, f"removes every entry of {section}; a playbook needs at least one"))
-        if section == "roles":
-            _drop_cells(merged.get("activities"), {role: patches.at(role) for role in removed})
-    _check_removed_areas(merged, overlay, problems)
+        if section in overlay and overlay[section] is not None:
+            removed[section] = _merge_section(merged, overlay, section, problems, removed_items)
+    _check_removed_areas(merged, removed.get("areas", {}), overlay, problems)
     _merge_aliases(merged, overlay, problems)
-    return merged, problems
+    return Merged(merged, Removed(removed, removed_items), problems)
 
 
-def _check_removed_areas(merged: YamlMap, overlay: YamlMap, problems: list[Problem]) -> None:
+def _merge_section(
+    merged: YamlMap, overlay: YamlMap, section: str, problems: list[Problem], removed_items: dict[str, frozenset[str]]
+) -> dict[str, Any]:
+    """One section's patches; returns {id: base entry} of what was removed."""
+    patches = overlay[section]
+    if not isinstance(patches, YamlMap):
+        problems.append(Problem(overlay.at(section), section, f"expected a mapping of id to changes, found {type_name(patches)}"))
+        return {}
+    entries = merged.get(section)
+    if not isinstance(entries, YamlList):
+        entries = YamlList(overlay.at(section))
+        merged[section] = entries
+        merged.locations[section] = overlay.at(section)
+    before = {e.get("id"): e for e in entries if isinstance(e, dict)}
+    gone = _merge_entries(entries, patches, section, problems, section, removed_items)
+    if gone and section in NEEDED and not entries:
+        problems.append(Problem(overlay.at(section), section, f"removes every entry of {section}; a playbook needs at least one"))
+    if section == "roles":
+        _drop_cells(merged.get("activities"), {role: patches.at(role) for role in gone})
+    return {entry_id: before[entry_id] for entry_id in gone}
+
+
+def _check_removed_areas(merged: YamlMap, gone: Mapping[str, Any], overlay: YamlMap, problems: list[Problem]) -> None:
     """An area the overlay removes must take its activities with it: say so at the removal."""
-    gone = merged.removed.get("areas", {})
     activities = merged.get("activities")
     if not gone or not isinstance(activities, list):
         return
@@ -82,10 +123,12 @@ def _merge_aliases(merged: YamlMap, overlay: YamlMap, problems: list[Problem]) -
     if not isinstance(merged.get("aliases"), YamlMap):
         merged["aliases"] = YamlMap(overlay.at("aliases"))
         merged.locations["aliases"] = overlay.at("aliases")
-    _patch(merged["aliases"], patch, "aliases", problems)
+    _patch(merged["aliases"], patch, "aliases", problems, {})
 
 
-def _merge_entries(entries: YamlList, patches: YamlMap, path: str, problems: list[Problem], kind: str) -> set[str]:
+def _merge_entries(
+    entries: YamlList, patches: YamlMap, path: str, problems: list[Problem], kind: str, removed_items: dict[str, frozenset[str]]
+) -> set[str]:
     """Patch, append or remove entries by id; return the ids removed. `kind` names the shape (FIELDS)."""
     by_id = {entry.get("id"): entry for entry in entries if isinstance(entry, dict)}
     removed: set[str] = set()
@@ -110,7 +153,7 @@ def _merge_entries(entries: YamlList, patches: YamlMap, path: str, problems: lis
             continue
         if entry_id in by_id:
             _refuse_dropping_required(patch, kind, where, problems)
-            _patch(by_id[entry_id], patch, where, problems)
+            _patch(by_id[entry_id], patch, where, problems, removed_items)
         else:
             entry = copy.deepcopy(patch)
             if "id" in entry and entry["id"] != entry_id:
@@ -126,18 +169,19 @@ def _merge_entries(entries: YamlList, patches: YamlMap, path: str, problems: lis
     return removed
 
 
-def _patch(target: YamlMap, patch: YamlMap, where: str, problems: list[Problem]) -> None:
+def _patch(target: YamlMap, patch: YamlMap, where: str, problems: list[Problem], removed_items: dict[str, frozenset[str]]) -> None:
     for key, value in patch.items():
         if key == "id":
             if value != target.get("id"):
                 problems.append(Problem(patch.at(key), f"{where}.id", "an id cannot be changed in the overlay; add a new entry"))
             continue
         if key == "items" and isinstance(value, YamlList) and isinstance(target.get(key), YamlList):
-            target[key].removed_ids = _merge_items(target[key], value, f"{where}.items", problems)
+            gone = _merge_items(target[key], value, f"{where}.items", problems)
+            removed_items[str(target.get("id"))] = frozenset(gone)
         elif value is None:
             target.pop(key, None)
         elif isinstance(value, YamlMap) and isinstance(target.get(key), YamlMap):
-            _patch(target[key], value, f"{where}.{key}", problems)
+            _patch(target[key], value, f"{where}.{key}", problems, removed_items)
             target[key].here = patch.at(key)  # problems with the patched whole point at the overlay
             continue
         else:
@@ -161,7 +205,7 @@ def _merge_items(items: YamlList, changes: YamlList, where: str, problems: list[
         body.here = change.here
         as_patches[change["id"]] = body
         as_patches.locations[change["id"]] = changes.at(index)
-    return _merge_entries(items, as_patches, where, problems, "items")
+    return _merge_entries(items, as_patches, where, problems, "items", {})
 
 
 def _refuse_dropping_required(patch: YamlMap, kind: str, where: str, problems: list[Problem]) -> None:

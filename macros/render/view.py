@@ -1,0 +1,108 @@
+"""The functions pages call (design contract 4), bound to one page: `PageView`.
+
+Hand-written pages reach these through mkdocs-macros (`{{ role('em') }}`); the pages generated
+from the data call them directly (macros/render/pages.py), so each view has one renderer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from macros.contract import linker
+from macros.data.model import Playbook
+from macros.render import Link
+from macros.render.chart import render_role_chart
+from macros.render.checklist import render_checklist
+from macros.render.lists import render_checklist_context, render_checklist_index, render_role_list, render_role_purpose
+from macros.render.matrix import render_legend, render_matrix
+from macros.render.names import render_role_name
+from macros.render.summary import render_role_summary
+
+MACROS = (
+    "role",
+    "role_purpose",
+    "role_list",
+    "role_summary",
+    "role_chart",
+    "responsibility_matrix",
+    "raci_legend",
+    "checklist",
+    "checklist_context",
+    "checklist_index",
+)
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the renderers need to know about the site as a whole."""
+
+    playbook: Playbook
+    site_url: str = ""
+    directory_urls: bool = True
+    tracker: str | None = None  # settings.issue_tracker: where "Open as issue" goes
+
+
+@dataclass
+class PageView:
+    """The macros for the page published at `url`. Ids it generates are unique within the page."""
+
+    site: Site
+    url: str
+    _counters: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def playbook(self) -> Playbook:
+        return self.site.playbook
+
+    @property
+    def link(self) -> Link:
+        return linker(self.url, self.site.directory_urls)
+
+    def _uid(self, stem: str) -> str:
+        """Stable across builds: the first use keeps the plain stem, later ones are numbered."""
+        n = self._counters[stem] = self._counters.get(stem, 0) + 1
+        return stem if n == 1 else f"{stem}-{n}"
+
+    def role(self, id: str, plural: bool = False, article: bool = False) -> Markup:
+        """`role('em')` -> the role's display name from the data."""
+        return render_role_name(self.playbook.role_or_retired(id), plural=plural, article=article)
+
+    def responsibility_matrix(self, area: str | None = None, role: str | None = None, activities: Sequence[str] | None = None) -> Markup:
+        book = self.playbook
+        if role and book.was_removed("roles", role):
+            role = None
+        if activities:  # rows a fork removed on purpose drop out; a typo still fails
+            activities = [a for a in activities if not book.was_removed("activities", a)]
+            if not activities:
+                return Markup("")
+        stem = "matrix-" + (area or (activities[0] if activities else None) or "all") + (f"-{role}" if role else "")
+        return render_matrix(book, self.link, area=area, role=role, activities=activities, uid=self._uid(stem))
+
+    def raci_legend(self) -> Markup:
+        return render_legend()
+
+    def role_summary(self, id: str) -> Markup:
+        return render_role_summary(self.playbook, id, self.link)
+
+    def role_chart(self, id: str) -> Markup:
+        return render_role_chart(self.playbook, id, uid=self._uid(f"chart-{id}"))
+
+    def checklist(self, id: str, standalone: bool = False) -> Markup:
+        if self.playbook.was_removed("checklists", id):
+            return Markup("")
+        return render_checklist(self.playbook, id, self.link, standalone=standalone, tracker=self.site.tracker, site_url=self.site.site_url)
+
+    def checklist_context(self, id: str) -> Markup:
+        return render_checklist_context(self.playbook, id, self.link)
+
+    def checklist_index(self) -> Markup:
+        return render_checklist_index(self.playbook, self.link)
+
+    def role_purpose(self, id: str) -> Markup:
+        return render_role_purpose(self.playbook, id)
+
+    def role_list(self) -> Markup:
+        return render_role_list(self.playbook, self.link)

@@ -1,0 +1,1 @@
+"""The MkDocs side: the `playbook` plugin (plugin.py) and what it applies to a build."""

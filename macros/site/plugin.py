@@ -1,0 +1,157 @@
+"""The MkDocs side, as one plugin: load the data once per build, apply company settings, add
+generated pages and downloads, check links and page reviews, keep hidden pages out of nav,
+search and sitemap, and give mkdocs-macros the page macros.
+
+Registered as `playbook` through the entry point in pyproject.toml; mkdocs.yml lists it last.
+Everything a build learns lives on the plugin instance (MkDocs makes a new one for every build,
+`mkdocs serve` rebuilds included). Problems stop the build before any page renders, as one
+`FILE:LINE: PATH: message` line each.
+"""
+
+from __future__ import annotations
+
+import gzip
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from macros.contract import page_url
+from macros.data.errors import DataError
+from macros.data.load import Loaded, load_playbook
+from macros.data.model import Review
+from macros.data.settings import today
+from macros.render.freshness import render_page_review
+from macros.render.tables import wrap_tables
+from macros.render.view import MACROS, PageView, Site
+from macros.site import files as site_files
+from macros.site.config import configure
+from macros.site.htmltext import escape_nav, escape_page_meta
+from macros.site.report import fail, install_error_format
+
+HREF = re.compile(r'href="([^"#?:]*)[#?"]')
+
+
+class PlaybookConfig(Config):
+    """`- playbook:` options in mkdocs.yml. A fork sets its own in data/company.yml instead."""
+
+    play_boost = c.Type(float, default=4.0)  # search: a play ranks above pages that mention it
+    checklist_copy_boost = c.Type(float, default=0.5)  # search: a play's standalone checklist copy ranks below it
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._loaded: Loaded | None = None
+        self.reviews: dict[str, Review] = {}  # by source path, read in on_files
+        self.views: dict[str, PageView] = {}  # by page URL: each page's macros and its ids
+        self._config: MkDocsConfig | None = None
+
+    @property
+    def loaded(self) -> Loaded:
+        assert self._loaded is not None, "on_config loads the data"
+        return self._loaded
+
+    @event_priority(100)  # before mkdocs-macros copies the config, so pages see the company's site name
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self._loaded = load_playbook(Path(config.config_file_path).parent, Path(config.docs_dir))
+        except DataError as error:
+            fail(error.problems, "problem(s) in the playbook data")
+        self._config = config
+        configure(config, self.loaded)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """After every on_config: mkdocs-macros has built its Jinja environment by now."""
+        macros = config.plugins.get("macros")
+        if macros is None:
+            raise PluginError("mkdocs.yml: the playbook plugin needs the macros plugin (plugins: - macros)")
+        install_error_format()
+        current = lambda: macros.page.url if getattr(macros, "page", None) else ""  # noqa: E731
+        macros.register_macros({name: self._macro(name, current) for name in MACROS})
+
+    def _macro(self, name: str, current_url: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(self.view(current_url()), name)(*args, **kwargs)
+
+        call.__name__ = call.__qualname__ = name
+        call.__doc__ = getattr(PageView, name).__doc__
+        return call
+
+    def view(self, url: str) -> PageView:
+        """The macros bound to the page published at `url` (one per page, so its ids are unique)."""
+        if url not in self.views:
+            config = self._config
+            assert config is not None, "on_config keeps the config"
+            site = Site(self.loaded.playbook, config.site_url or "", config.use_directory_urls, self.loaded.settings.issue_tracker or None)
+            self.views[url] = PageView(site, url)
+        return self.views[url]
+
+    @event_priority(50)  # before mkdocs-redirects reads the pages, so redirects may target generated ones
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        settings = self.loaded.settings
+        reviews = site_files.read_reviews(files, config, settings.check_permalinks)
+        self.reviews = {r.page: r for r in reviews}
+        view_for = lambda src: self.view(page_url(src, config.use_directory_urls))  # noqa: E731
+        site_files.add_generated_pages(files, config, self.loaded, view_for, reviews, today())
+        site_files.add_downloads(files, config, self.loaded)
+        site_files.hide_pages(files, settings.hide)
+        site_files.check_published_links(config, files, self.loaded)
+        if settings.fail_on_overdue_reviews:
+            site_files.check_overdue(reviews, today())
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        escape_nav(nav)
+        return nav
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+        src = page.file.src_uri
+        if src in self.loaded.settings.hide:
+            page.meta["search"] = {"exclude": True}
+        elif self.loaded.playbook.activities_on(src):
+            page.meta.setdefault("search", {"boost": self.config.play_boost})
+        elif src.startswith("checklists/") and src != "checklists/index.md":
+            page.meta.setdefault("search", {"boost": self.config.checklist_copy_boost})
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+        self._refuse_links_to_hidden(html, page)
+        escape_page_meta(page)
+        review = self.reviews.get(page.file.src_uri)
+        if review:
+            html = str(render_page_review(review, today())) + html  # str: Markup + str would escape the page
+        return wrap_tables(html)
+
+    def _refuse_links_to_hidden(self, html: str, page: Page) -> None:
+        hide = self.loaded.settings.hide
+        if not hide or page.file.src_uri in hide:
+            return
+        hidden = {page_url(p): p for p in hide}
+        for href in HREF.findall(html):
+            target = posixpath.normpath(posixpath.join(page.url or ".", href)) + "/" if href else ""
+            if target in hidden:
+                raise PluginError(f"docs/{page.file.src_uri}: links to hidden page docs/{hidden[target]} (settings.hide)")
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Hidden pages stay reachable by URL but leave the sitemap."""
+        hidden = self.loaded.settings.hide
+        sitemap = Path(config.site_dir) / "sitemap.xml"
+        if not hidden or not sitemap.exists():
+            return
+        text = sitemap.read_text(encoding="utf-8")
+        for page in hidden:
+            text = re.sub(r"\s*<url>\s*<loc>[^<]*/" + re.escape(page_url(page)) + r"</loc>.*?</url>", "", text, flags=re.S)
+        sitemap.write_text(text, encoding="utf-8")
+        sitemap.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
