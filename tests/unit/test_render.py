@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.contract import linker, page_url
+from macros.contract import linker
 from macros.data.model import Activity, Area, Checklist, ChecklistItem, Playbook, Role
 from macros.render.chart import render_role_chart, role_counts
 from macros.render.checklist import item_anchor, render_checklist
@@ -93,7 +93,7 @@ def test_checklist_item_text_never_becomes_html(text: str) -> None:
     assert not html.find("script")
     label = html.select_one('[data-item="reply"] label')
     assert label.find("input", type="checkbox") is not None
-    assert label.get_text(" ").split() == text.split() or "*" in text or "_" in text or "`" in text
+    assert label.get_text(" ").split() == text.split()  # the alphabet has no Markdown emphasis or code
 
 
 def test_checklist_markup_and_anchors() -> None:
@@ -124,11 +124,3 @@ def test_role_chart_counts_a_slash_r_as_both() -> None:
 def test_article_follows_the_name() -> None:
     assert str(render_role_name(Role("em", "Engineering Manager", "x", "EM", "x"), article=True)) == "an Engineering Manager"
     assert str(render_role_name(Role("pl", "People Lead", "x", "PL", "x"), article=True)) == "a People Lead"
-
-
-def test_page_urls_and_relative_links() -> None:
-    assert page_url("plays/a/index.md") == "plays/a/"
-    assert page_url("index.md") == ""
-    assert linker("")("roles/tl.md#x") == "roles/tl/#x"
-    assert linker("roles/tl/")("index.md") == "../../"
-    assert linker("plays/a/b/")("plays/a/b.md") == "./"
