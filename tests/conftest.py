@@ -17,7 +17,16 @@ from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "includes", "overrides", "schema")
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "data",
+    "docs",
+    "macros",
+    "includes",
+    "overrides",
+    "schema",
+    "tests/fixtures/fork",
+)  # the guide includes the fork
 
 
 def run_build(project: Path, site_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

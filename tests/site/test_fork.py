@@ -167,16 +167,11 @@ def test_checklists_follow_the_overlay_and_offer_the_tracker(fork_site: Site) ->
             "\nSee the [draft](draft-policy.md).\n",
             "docs/company/index.md: links to hidden page docs/company/draft-policy.md",
         ),
-        (
-            "data/company.yml",
-            "  fail_on_overdue_reviews: true\n",
-            "docs/company/on-call-policy.md:4: review_by: review was due 2020-01-01 (owner: SRE team)",
-        ),
     ],
-    ids=["link-to-hidden-page", "overdue-review"],
+    ids=["link-to-hidden-page"],
 )
 def test_fork_build_is_refused_with_one_line(tmp_path: Path, file: str, addition: str, line: str) -> None:
-    """A link to a hidden page, and (when the fork asks for it) an overdue review, stop the build."""
+    """A link to a hidden page stops the build (an overdue review: tests/site/test_guide.py)."""
     project = fork_project(tmp_path / "project")
     edited = project / file
     edited.write_text(edited.read_text() + addition)
