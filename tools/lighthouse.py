@@ -85,7 +85,29 @@ def audit(url: str) -> dict[str, float]:
         )
         data = json.loads(report.read_text())
     scores = {c: data["categories"][c]["score"] for c in CATEGORIES}
-    return scores | {m: data["audits"][m]["numericValue"] for m in METRICS}
+    return scores | {m: data["audits"][m]["numericValue"] for m in METRICS} | main_thread(data["audits"])
+
+
+def main_thread(audits: dict) -> dict[str, float]:
+    """Where the main thread's time went (ms): Lighthouse's groups (script evaluation, style and
+    layout, ...), and script time split between Material's bundle, our own scripts and the rest."""
+    groups = {f"main:{item['groupLabel']}": item["duration"] for item in audits["mainthread-work-breakdown"]["details"]["items"]}
+    scripts = {"script:material": 0.0, "script:ours": 0.0, "script:other": 0.0}
+    for item in audits["bootup-time"]["details"]["items"]:
+        url = item["url"]
+        owner = "material" if "/assets/javascripts/" in url else "ours" if "/assets/checklists" in url or url.endswith("/") else "other"
+        scripts[f"script:{owner}"] += item["total"]
+    return groups | scripts | {"main:total": audits["mainthread-work-breakdown"]["numericValue"]}
+
+
+def print_breakdown(medians: dict[str, dict[str, float]]) -> None:
+    """Main-thread time per page (median ms): the groups, then script time by owner. `/` in the
+    script's URL is the page itself, so "ours" includes the inline scripts of main.html."""
+    keys = sorted({key for median in medians.values() for key in median if key.startswith(("main:", "script:"))})
+    print("\n| page | " + " | ".join(key.split(":", 1)[1] if key.startswith("main:") else key for key in keys) + " |")
+    print("| --- " * (len(keys) + 1) + "|")
+    for page, median in medians.items():
+        print(f"| /{page} | " + " | ".join(f"{median.get(key, 0):.0f}" for key in keys) + " |", flush=True)
 
 
 def main() -> int:
@@ -99,14 +121,17 @@ def main() -> int:
     print(f"median of {args.runs} runs per page" + (", served uncompressed" if args.no_gzip else ", served gzipped"))
     print("| page | " + " | ".join(CATEGORIES) + " | FCP | LCP | TBT | CLS |")
     print("| --- " * (len(CATEGORIES) + 5) + "|")
+    medians: dict[str, dict[str, float]] = {}
     for page in PAGES:
         runs = [audit(base + page) for _ in range(args.runs)]
-        median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        median = {key: statistics.median(run.get(key, 0.0) for run in runs) for key in set().union(*runs)}
         low = min(run["performance"] for run in runs)
         cells = [f"{median[c]:.2f}" for c in CATEGORIES]
         cells[0] += f" (lowest {low:.2f})" if args.runs > 1 else ""
         metrics = [f"{median[m] / 1000:.1f} s" for m in METRICS[:2]] + [f"{median[METRICS[2]]:.0f} ms", f"{median[METRICS[3]]:.3f}"]
         print(f"| /{page} | " + " | ".join(cells + metrics) + " |", flush=True)
+        medians[page] = median
+    print_breakdown(medians)
     server.shutdown()
     return 0
 

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from macros.contract import LETTERS, SLUG
-from macros.data.shapes import FIELDS
+from macros.data.colours import HEX
+from macros.data.settings import CONTROL, EMAIL
+from macros.data.shapes import FIELDS, IMAGE_EXTENSIONS, MAX_TEXT, MAX_URL, SETTINGS
 
 SCHEMA_DIR = "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -45,27 +47,66 @@ def _entry(kind: str, patch: bool = False) -> dict[str, Any]:
     return result
 
 
-ALIASES = {
-    "type": "object",
-    "description": "renamed ids: old id -> current id, so links and saved ticks keep working",
-    "additionalProperties": False,
-    "properties": {
-        "checklists": {"type": "object", "propertyNames": {"pattern": SLUG_PATTERN}, "additionalProperties": {"type": "string"}},
-        "items": {
-            "type": "object",
-            "additionalProperties": {
-                "type": "object",
-                "propertyNames": {"pattern": SLUG_PATTERN},
-                "additionalProperties": {"type": "string"},
-            },
-        },
+def _aliases(patch: bool) -> dict[str, Any]:
+    """`aliases:`; in the overlay, `old: ~` drops one of upstream's."""
+    target: dict[str, Any] = {"type": ["string", "null"]} if patch else {"type": "string"}
+    renames = {"type": "object", "propertyNames": {"pattern": SLUG_PATTERN}, "additionalProperties": target}
+    return {
+        "type": "object",
+        "description": "Renamed ids: old id -> current id, so links and saved ticks keep working"
+        + ("; old: ~ drops an alias upstream declares" if patch else ""),
+        "additionalProperties": False,
+        "properties": {"checklists": renames, "items": {"type": "object", "additionalProperties": renames}},
+    }
+
+
+def _any_case(word: str) -> str:
+    """A JSON Schema pattern (ECMA-262, no flags) matching `word` in any letter case."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
+
+
+ONE_LINE = CONTROL.pattern.replace("[", "^[^", 1) + "*$"
+PAGE = r"^[^/].*\.md(#.*)?$"
+SETTING_KINDS: dict[str, dict[str, Any]] = {
+    "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": ONE_LINE},
+    "web": {"type": "string", "maxLength": MAX_URL, "pattern": f"^{_any_case('http')}[sS]?://"},
+    "image": {"type": "string", "maxLength": MAX_URL, "pattern": rf"^[^/].*\.({'|'.join(map(_any_case, IMAGE_EXTENSIONS))})$"},
+    "edit_uri": {"type": "string", "minLength": 1, "maxLength": MAX_URL, "pattern": ONE_LINE},
+    "contact": {
+        "type": "string",
+        "maxLength": MAX_URL,
+        "anyOf": [{"pattern": EMAIL.pattern}, {"pattern": f"^({_any_case('https')}?|{_any_case('mailto')}|{_any_case('tel')}):"}],
     },
+    "folder": {"type": "string", "minLength": 1, "maxLength": MAX_URL, "pattern": "^[^/]"},
+    "colours": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {key: {"type": "string", "pattern": HEX.pattern} for key in ("primary", "accent")},
+    },
+    "pages": {"type": "array", "items": {"type": "string", "pattern": PAGE}},
+    "redirects": {
+        "type": "object",
+        "propertyNames": {"pattern": r"^[^/].*\.md$"},
+        "additionalProperties": {"type": "string", "pattern": PAGE},
+    },
+    "flag": {"type": "boolean"},
 }
+
+
+def settings_schema() -> dict[str, Any]:
+    """Every setting with its type, allowed values and description, from shapes.SETTINGS. The
+    checks only the build can make (contrast, pages on disk, the URL policy's details) stay there."""
+    return {
+        "type": "object",
+        "description": "Company settings: name, branding, links and checks, instead of editing mkdocs.yml",
+        "additionalProperties": False,
+        "properties": {key: {"description": setting.description, **SETTING_KINDS[setting.kind]} for key, setting in SETTINGS.items()},
+    }
 
 
 def data_schema(sections: tuple[str, ...], required: tuple[str, ...], title: str) -> dict[str, Any]:
     properties: dict[str, Any] = {kind: {"type": "array", "minItems": 1, "items": _entry(kind)} for kind in sections}
-    properties["aliases"] = ALIASES
+    properties["aliases"] = _aliases(patch=False)
     return {
         "$schema": DRAFT,
         "title": title,
@@ -76,7 +117,7 @@ def data_schema(sections: tuple[str, ...], required: tuple[str, ...], title: str
     }
 
 
-def overlay_schema(settings: dict[str, Any] | None = None) -> dict[str, Any]:
+def overlay_schema() -> dict[str, Any]:
     sections = {
         kind: {
             "type": "object",
@@ -85,8 +126,8 @@ def overlay_schema(settings: dict[str, Any] | None = None) -> dict[str, Any]:
         }
         for kind in ("roles", "areas", "activities", "checklists")
     }
-    sections["settings"] = settings or {"type": "object"}
-    sections["aliases"] = {"type": "object", "description": "Add (old: new) or drop (old: ~) aliases of upstream ids"}
+    sections["settings"] = settings_schema()
+    sections["aliases"] = _aliases(patch=True)
     return {
         "$schema": DRAFT,
         "title": "Tech Lead Playbook company overlay (data/company.yml)",

@@ -17,19 +17,16 @@ from datetime import date
 
 from macros.data.colours import read_colours
 from macros.data.errors import Location, Problem
+from macros.data.shapes import IMAGE_EXTENSIONS, MAX_TEXT, MAX_URL, SETTINGS
 from macros.data.urlpolicy import safe_path_problem, url_problem
 from macros.data.yamlsource import YamlList, YamlMap, type_name
 
 Exists = Callable[[str], bool]
-TEXT_KEYS = ("name", "site_name", "footer", "pages_section")  # plain text, escaped wherever it is printed
-WEB_KEYS = ("site_url", "issue_tracker", "repo_url")  # absolute http(s) URLs
-OTHER_KEYS = ("logo", "favicon", "edit_uri", "contact", "pages_dir")
-FLAGS = ("fail_on_overdue_reviews", "check_permalinks")
-KEYS = (*TEXT_KEYS, *WEB_KEYS, *OTHER_KEYS, "colors", "hide", "redirects", *FLAGS)
-IMAGE = re.compile(r"\.(svg|png|jpe?g|gif|webp|ico)$", re.I)
+KEYS = tuple(SETTINGS)
+IMAGE = re.compile(rf"\.({'|'.join(IMAGE_EXTENSIONS)})$", re.I)
 EMAIL = re.compile(r"^[^@\s:/\"'<>]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+CONTACT_SCHEMES = re.compile(r"^(https?|mailto|tel):", re.I)
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-MAX_TEXT, MAX_URL = 200, 2000
 
 
 @dataclass(frozen=True)
@@ -74,7 +71,7 @@ class _Reader:
         if CONTROL.search(value):
             self.add(key, "must be one line of text, without control characters")
             return None
-        longest = MAX_TEXT if key in TEXT_KEYS else MAX_URL
+        longest = MAX_TEXT if SETTINGS[key].kind == "text" else MAX_URL
         if len(value) > longest:
             self.add(key, f"is {len(value)} characters long; keep it under {longest}")
             return None
@@ -113,23 +110,23 @@ def read_settings(
         return Settings(), [Problem(overlay.at("settings"), "settings", f"expected a mapping, found {type_name(raw)}")]  # type: ignore[union-attr]
     reader = _Reader(raw, page_exists, generated)
     for key in raw:
-        if key not in KEYS:
+        if key not in SETTINGS:
             reader.add(str(key), f"unknown key (allowed: {', '.join(KEYS)})")
     for key in raw:
-        if key in TEXT_KEYS or key in WEB_KEYS or key in OTHER_KEYS:
-            value = reader.text(key)
-            if value is not None:
-                READERS.get(key, _plain)(reader, key, value)
-    read_colours(raw, reader.values, reader.add)
-    _hide(reader)
-    _redirects(reader)
-    for flag in FLAGS:
-        value = raw.get(flag)
-        if value is not None and not isinstance(value, bool):
-            reader.add(flag, f"expected true or false, found {type_name(value)}")
-        elif value is not None:
-            reader.values[flag] = value
+        if key in SETTINGS:
+            KINDS[SETTINGS[key].kind](reader, key)
     return Settings(**reader.values), reader.problems
+
+
+def _one_line(check: Callable[[_Reader, str, str], None]) -> Callable[[_Reader, str], None]:
+    """A reader for a kind whose value is one line of text, checked further by `check`."""
+
+    def read(reader: _Reader, key: str) -> None:
+        value = reader.text(key)
+        if value is not None:
+            check(reader, key, value)
+
+    return read
 
 
 def _plain(reader: _Reader, key: str, value: str) -> None:
@@ -161,7 +158,7 @@ def _contact(reader: _Reader, key: str, value: str) -> None:
     """An email address (linked with mailto:) or a URL the policy allows; never a site path."""
     href = f"mailto:{value}" if EMAIL.match(value) else value
     problem = url_problem(href, "link")
-    if not problem and not re.match(r"^(https?|mailto|tel):", href, re.I):
+    if not problem and not CONTACT_SCHEMES.match(href):
         problem = f"'{value}' is neither an email address nor a mailto:, tel: or http(s) URL"
     if not problem:
         reader.values["contact_text"] = value
@@ -172,38 +169,38 @@ def _pages_dir(reader: _Reader, key: str, value: str) -> None:
     reader.checked(key, safe_path_problem(value.rstrip("/"), "folder path"), value.rstrip("/"))
 
 
-READERS: dict[str, Callable[[_Reader, str, str], None]] = {
-    **{key: _web for key in WEB_KEYS},
-    "logo": _image,
-    "favicon": _image,
-    "edit_uri": _edit_uri,
-    "contact": _contact,
-    "pages_dir": _pages_dir,
-}
+def _flag(reader: _Reader, key: str) -> None:
+    value = reader.raw.get(key)
+    if value is None:
+        return  # `key:` with no value: not set
+    if not isinstance(value, bool):
+        reader.add(key, f"expected true or false, found {type_name(value)}")
+    else:
+        reader.values[key] = value
 
 
-def _hide(reader: _Reader) -> None:
-    hide = reader.raw.get("hide")
-    if hide is None:
+def _pages(reader: _Reader, key: str) -> None:
+    pages = reader.raw.get(key)
+    if pages is None:
         return
-    if not isinstance(hide, YamlList):
-        reader.add("hide", f"expected a list of page paths under docs/, like plays/x/y.md, found {type_name(hide)}")
+    if not isinstance(pages, YamlList):
+        reader.add(key, f"expected a list of page paths under docs/, like plays/x/y.md, found {type_name(pages)}")
         return
-    problems = [(index, reader.page(page, "settings.hide")) for index, page in enumerate(hide)]
+    problems = [(index, reader.page(page, f"settings.{key}")) for index, page in enumerate(pages)]
     for index, problem in problems:
         if problem:
-            reader.add(f"hide[{index}]", problem, hide.at(index))
+            reader.add(f"{key}[{index}]", problem, pages.at(index))
     if not any(problem for _, problem in problems):
-        reader.values["hide"] = tuple(hide)
+        reader.values[key] = tuple(pages)
 
 
-def _redirects(reader: _Reader) -> None:
+def _redirects(reader: _Reader, key: str) -> None:
     """Old page path -> new page path, both inside docs/; an old path must really be gone."""
-    redirects = reader.raw.get("redirects")
+    redirects = reader.raw.get(key)
     if redirects is None:
         return
     if not isinstance(redirects, YamlMap):
-        reader.add("redirects", f"expected a mapping of old page path to new page path, found {type_name(redirects)}")
+        reader.add(key, f"expected a mapping of old page path to new page path, found {type_name(redirects)}")
         return
     pairs, ok = [], True
     for old, new in redirects.items():
@@ -220,7 +217,22 @@ def _redirects(reader: _Reader) -> None:
         else:
             pairs.append((old, new))
     if ok:
-        reader.values["redirects"] = tuple(pairs)
+        reader.values[key] = tuple(pairs)
+
+
+# Each kind of setting in shapes.SETTINGS, and how it is read.
+KINDS: dict[str, Callable[[_Reader, str], None]] = {
+    "text": _one_line(_plain),
+    "web": _one_line(_web),
+    "image": _one_line(_image),
+    "edit_uri": _one_line(_edit_uri),
+    "contact": _one_line(_contact),
+    "folder": _one_line(_pages_dir),
+    "colours": lambda reader, key: read_colours(reader.raw, reader.values, reader.add),
+    "pages": _pages,
+    "redirects": _redirects,
+    "flag": _flag,
+}
 
 
 def today() -> date:

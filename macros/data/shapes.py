@@ -1,6 +1,9 @@
-"""The shape of each data entry, declared once: the validator, the overlay and schema/*.json read it."""
+"""The shape of each data entry and of each company setting, declared once: the validator, the
+overlay, the settings reader and schema/*.json all read these tables."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 # The shape of each entry: key -> required? Every value is text, except those in NESTED.
 FIELDS: dict[str, dict[str, bool]] = {
@@ -12,3 +15,37 @@ FIELDS: dict[str, dict[str, bool]] = {
 }
 NESTED = {"raci": "a mapping", "items": "a list"}
 TOP_LEVEL = {"roles": True, "areas": True, "activities": True, "checklists": False, "aliases": False}
+
+# --- company settings (`settings:` in data/company.yml) ------------------------------------------
+MAX_TEXT, MAX_URL = 200, 2000  # characters: a one-line name or footer; a URL or path
+IMAGE_EXTENSIONS = ("svg", "png", "jpg", "jpeg", "gif", "webp", "ico")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One key of `settings:`: the kind of value it takes (which check the settings reader runs
+    and which JSON Schema editors get) and what it does, for the schema's description."""
+
+    kind: str  # text, web, image, edit_uri, contact, folder, colours, pages, redirects or flag
+    description: str
+
+
+SETTINGS: dict[str, Setting] = {
+    "name": Setting("text", "Your company's name; the site title becomes '<name> Tech Lead Playbook' unless site_name is set."),
+    "site_name": Setting("text", "The site title, in the header, the browser tab and the exports."),
+    "site_url": Setting("web", "The published address (https://...), for canonical links, exports and printed checklists."),
+    "logo": Setting("image", "Path under docs/ of the header logo (.svg, .png, .jpg, .jpeg, .gif, .webp or .ico)."),
+    "favicon": Setting("image", "Path under docs/ of the browser-tab icon (.svg, .png, .jpg, .jpeg, .gif, .webp or .ico)."),
+    "colors": Setting("colours", "primary and accent as #rrggbb; a colour below WCAG AA contrast where Material uses it is refused."),
+    "issue_tracker": Setting("web", "Your tracker's new-issue URL (https://...); adds an 'Open as issue' button to every checklist."),
+    "repo_url": Setting("web", "Your repository (https://...): a header link and an edit link on each page."),
+    "edit_uri": Setting("edit_uri", "From repo_url to docs/ in its editor: edit/main/docs/ (GitHub, default), -/edit/main/docs/ (GitLab)."),
+    "footer": Setting("text", "The footer text, instead of upstream's."),
+    "contact": Setting("contact", "An email address, or a mailto:, tel: or https: URL, linked from the footer."),
+    "pages_dir": Setting("folder", "The folder under docs/ that holds your own pages (default: company)."),
+    "pages_section": Setting("text", "The nav title of your pages' section (default: name, else 'Company')."),
+    "hide": Setting("pages", "Pages under docs/ (plays/x/y.md) kept out of the nav, search and sitemap; still built, links work."),
+    "redirects": Setting("redirects", "Old page path -> new page path, both under docs/, for deleted pages: old links land on the new."),
+    "fail_on_overdue_reviews": Setting("flag", "true: a page past its review_by date stops the build (default: a warning in the log)."),
+    "check_permalinks": Setting("flag", "false: opt out of the check that every published link in data/permalinks.json still resolves."),
+}
