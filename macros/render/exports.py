@@ -5,13 +5,12 @@ Pure functions from the model to text; the plugin adds them to the site as downl
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from macros.contract import checklist_anchor, checklist_page, fingerprint, item_anchor, page_url
 from macros.data.model import Playbook
 from macros.render.inline import plain_text
+from macros.render.matrix import MatrixTable
 
 MATRIX_CSV = "exports/responsibility-matrix.csv"
 MATRIX_JSON = "exports/responsibility-matrix.json"
@@ -22,43 +21,12 @@ def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url if site_url else "/" + url
 
 
-def spreadsheet_text(value: str) -> str:
-    """A cell a spreadsheet shows as text: one starting with =, +, -, @ or a control character would
-    run as a formula when the CSV is opened (`=HYPERLINK(...)` in a role name), so it gets a leading '."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def matrix_csv(playbook: Playbook) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["area", "activity_id", "activity", *(spreadsheet_text(r.name) for r in playbook.roles)])
-    areas = {a.id: a.name for a in playbook.areas}
-    for activity in playbook.activities:
-        cells = dict(activity.cells)
-        row = [areas[activity.area], activity.id, activity.name]
-        writer.writerow([*(spreadsheet_text(v) for v in row), *(cells.get(r.id, "") for r in playbook.roles)])
-    return buffer.getvalue()
+    return MatrixTable.of(playbook).csv()
 
 
 def matrix_json(playbook: Playbook, site_url: str = "") -> str:
-    data = {
-        "roles": [{"id": r.id, "name": r.name, "plural": r.plural, "short": r.short, "summary": r.summary} for r in playbook.roles],
-        "areas": [{"id": a.id, "name": a.name, "summary": a.summary} for a in playbook.areas],
-        "activities": [
-            {
-                "id": a.id,
-                "area": a.area,
-                "name": a.name,
-                "page": a.page,
-                "url": absolute(site_url, page_url(a.page)),
-                "raci": dict(a.cells),
-                "accountable": a.accountable,
-                "responsible": list(a.responsible),
-            }
-            for a in playbook.activities
-        ],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return MatrixTable.of(playbook).json(site_url)
 
 
 def checklist_markdown(playbook: Playbook, checklist_id: str, site_url: str = "", site_name: str = "Tech Lead Playbook") -> str:

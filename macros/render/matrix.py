@@ -1,28 +1,103 @@
-"""The responsibility matrix: a real table with caption, header cells, row headers and a legend."""
+"""The responsibility matrix as typed rows with one render method per format: the table on the
+pages (a real table with caption, header cells, row headers and a legend), the CSV and the JSON
+downloads all come from the same `MatrixTable`, so they cannot disagree."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from macros.contract import LETTER_MEANINGS, LETTERS
-from macros.data.model import Activity, Area, Playbook
+from macros.contract import LETTER_MEANINGS, LETTERS, page_url
+from macros.data.model import Activity, Area, Playbook, Role
 from macros.render import Link
+from macros.render.html import render_html
 
-Groups = list[tuple[Area | None, Sequence[Activity]]]
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One activity, with its letter for each role of the table, in role order ('' = not involved)."""
+
+    area: Area
+    activity: Activity
+    letters: tuple[str, ...]
 
 
-def select_rows(playbook: Playbook, area: str | None = None, activities: Sequence[str] | None = None) -> tuple[str, Groups]:
-    """Which rows to show, grouped by area, and the caption that says so."""
-    if activities:
-        chosen = [playbook.activity(a) for a in activities]
-        return "Who does what: " + "; ".join(a.name for a in chosen), [(None, chosen)]
-    if area:
-        found = playbook.area(area)
-        return f"Who does what: {found.name}", [(None, playbook.activities_in(area))]
-    groups: Groups = [(a, playbook.activities_in(a.id)) for a in playbook.areas]
-    return "Who does what: every activity, by area", [(a, rows) for a, rows in groups if rows]
+@dataclass(frozen=True)
+class MatrixTable:
+    caption: str
+    roles: tuple[Role, ...]
+    areas: tuple[Area, ...]
+    groups: tuple[tuple[Area | None, tuple[MatrixRow, ...]], ...]  # area None: one ungrouped body
+
+    @classmethod
+    def of(cls, playbook: Playbook, area: str | None = None, activities: Sequence[str] | None = None) -> MatrixTable:
+        """Every activity by area, one area's, or the named activities (in the order named)."""
+        areas = {a.id: a for a in playbook.areas}
+
+        def rows(chosen: Sequence[Activity]) -> tuple[MatrixRow, ...]:
+            return tuple(MatrixRow(areas[a.area], a, tuple(a.letter(r.id) or "" for r in playbook.roles)) for a in chosen)
+
+        if activities:
+            chosen = [playbook.activity(a) for a in activities]
+            caption, groups = "Who does what: " + "; ".join(a.name for a in chosen), ((None, rows(chosen)),)
+        elif area:
+            caption, groups = f"Who does what: {playbook.area(area).name}", ((None, rows(playbook.activities_in(area))),)
+        else:
+            caption = "Who does what: every activity, by area"
+            groups = tuple((a, rows(playbook.activities_in(a.id))) for a in playbook.areas if playbook.activities_in(a.id))
+        return cls(caption, playbook.roles, playbook.areas, groups)
+
+    @property
+    def rows(self) -> tuple[MatrixRow, ...]:
+        return tuple(row for _, rows in self.groups for row in rows)
+
+    def html(self, link: Link, *, role: str | None = None, uid: str = "matrix", legend: bool = True) -> Markup:
+        caption = self.caption
+        if role:
+            caption += f", with the {next(r.name for r in self.roles if r.id == role)} column highlighted"
+        table = render_html("matrix.html", table=self, caption=caption, highlight=role, uid=uid, link=link, letter_class=letter_class)
+        return table + render_legend() if legend else table
+
+    def csv(self) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["area", "activity_id", "activity", *(spreadsheet_text(r.name) for r in self.roles)])
+        for row in self.rows:
+            writer.writerow([*(spreadsheet_text(v) for v in (row.area.name, row.activity.id, row.activity.name)), *row.letters])
+        return buffer.getvalue()
+
+    def json(self, site_url: str = "") -> str:
+        data = {
+            "roles": [{"id": r.id, "name": r.name, "plural": r.plural, "short": r.short, "summary": r.summary} for r in self.roles],
+            "areas": [{"id": a.id, "name": a.name, "summary": a.summary} for a in self.areas],
+            "activities": [_activity_json(row.activity, site_url) for row in self.rows],
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _activity_json(a: Activity, site_url: str) -> dict[str, object]:
+    url = page_url(a.page)
+    return {
+        "id": a.id,
+        "area": a.area,
+        "name": a.name,
+        "page": a.page,
+        "url": site_url.rstrip("/") + "/" + url if site_url else "/" + url,
+        "raci": dict(a.cells),
+        "accountable": a.accountable,
+        "responsible": list(a.responsible),
+    }
+
+
+def spreadsheet_text(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting with =, +, -, @ or a control character would
+    run as a formula when the CSV is opened (`=HYPERLINK(...)` in a role name), so it gets a leading '."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def render_matrix(
@@ -35,51 +110,14 @@ def render_matrix(
     uid: str = "matrix",
     legend: bool = True,
 ) -> Markup:
-    caption, groups = select_rows(playbook, area, activities)
     if role:
-        caption += f", with the {playbook.role(role).name} column highlighted"
-    roles = playbook.roles
-    out = [
-        f'<div class="responsibility-matrix-wrapper" role="region" tabindex="0" aria-labelledby="{uid}-caption">',
-        f'<table class="responsibility-matrix" id="{uid}">',
-        f'<caption id="{uid}-caption">{escape(caption)}</caption>',
-        '<thead><tr><th scope="col" class="responsibility-matrix__activity">Activity</th>',
-    ]
-    for r in roles:
-        mark = ' class="is-highlighted"' if r.id == role else ""
-        out.append(f'<th scope="col" data-role="{escape(r.id)}"{mark}><abbr title="{escape(r.name)}">{escape(r.short)}</abbr></th>')
-    out.append("</tr></thead>")
-    for group, rows in groups:
-        out.append("<tbody>")
-        if group is not None:
-            out.append(
-                f'<tr class="responsibility-matrix__area"><th scope="rowgroup" colspan="{len(roles) + 1}">{escape(group.name)}</th></tr>'
-            )
-        for activity in rows:
-            out.append(
-                f'<tr data-activity="{escape(activity.id)}"><th scope="row">'
-                f'<a href="{escape(link(activity.page))}">{escape(activity.name)}</a></th>'
-            )
-            cells = dict(activity.cells)
-            for r in roles:
-                letter = cells.get(r.id, "")
-                classes = " ".join(filter(None, ["is-highlighted" if r.id == role else "", _letter_class(letter)]))
-                attrs = f' class="{classes}"' if classes else ""
-                out.append(f'<td data-role="{escape(r.id)}"{attrs}>{letter}</td>')
-            out.append("</tr>")
-        out.append("</tbody>")
-    out.append("</table></div>")
-    if legend:
-        out.append(render_legend())
-    return Markup("".join(out))
+        playbook.role(role)  # an unknown role fails here, with the model's message
+    return MatrixTable.of(playbook, area, activities).html(link, role=role, uid=uid, legend=legend)
 
 
-def _letter_class(letter: str) -> str:
+def letter_class(letter: str) -> str:
     return f"raci-{letter.replace('/', '').lower()}" if letter else ""
 
 
 def render_legend() -> Markup:
-    items = "".join(
-        f'<div><dt class="{_letter_class(letter)}">{letter}</dt><dd>{escape(LETTER_MEANINGS[letter])}</dd></div>' for letter in LETTERS
-    )
-    return Markup(f'<dl class="raci-legend" aria-label="Legend">{items}<div><dt>(empty)</dt><dd>not involved</dd></div></dl>')
+    return render_html("legend.html", letters=[(letter, LETTER_MEANINGS[letter]) for letter in LETTERS], letter_class=letter_class)

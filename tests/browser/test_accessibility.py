@@ -14,7 +14,6 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -450,16 +449,3 @@ def test_phone_drawer_is_in_view_while_it_has_focus(browser: Browser, server: Si
     page.locator("article a[href]").first.focus()
     expect(drawer).not_to_be_in_viewport()
     context.close()
-
-
-def test_overrides_keep_material_partials_they_copy_in_step() -> None:
-    """The copied partials say which Material version they come from; a Material upgrade that
-    changes those partials must be looked at (re-copy, re-apply the marked change)."""
-    from importlib.metadata import version
-
-    root = Path(__file__).resolve().parents[2] / "overrides/partials"
-    for name in ("search.html", "progress.html", "nav-item.html"):
-        head = (root / name).read_text(encoding="utf-8").splitlines()[0]
-        assert f"Material for MkDocs {version('mkdocs-material')} partials/{name}" in head, (
-            f"overrides/partials/{name} was copied from another Material version: compare and re-apply its change"
-        )

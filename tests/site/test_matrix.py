@@ -62,10 +62,16 @@ def test_every_role_has_a_generated_page(site: Site, role: str) -> None:
     assert article.select_one("figure.raci-chart svg[role=img] title")
 
 
+def nav_links(site: Site, url: str) -> set[str]:
+    return {a["href"] for a in site.soup(url).select("nav.md-nav--primary a.md-nav__link[href]")}
+
+
 def test_roles_are_in_the_nav_and_index(site: Site) -> None:
-    nav_links = {a["href"] for a in site.soup("responsibilities/").select("nav.md-nav--primary a.md-nav__link[href]")}
-    for role in PLAYBOOK.roles:
-        assert f"../roles/{role.id}/" in nav_links
+    """The nav is pruned (navigation.prune): from elsewhere the Roles section links to roles/,
+    and there, as on every role page, the nav lists every role."""
+    assert "../roles/" in nav_links(site, "responsibilities/")
+    assert {f"{role.id}/" for role in PLAYBOOK.roles} <= nav_links(site, "roles/")
+    assert {"./", *(f"../{role.id}/" for role in PLAYBOOK.roles if role.id != "tl")} <= nav_links(site, "roles/tl/")
     listed = [li["data-role"] for li in site.article("roles/").select("ul.role-list li")]
     assert listed == [r.id for r in PLAYBOOK.roles]
 
