@@ -3,36 +3,22 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from macros.contract import checklist_anchor, checklist_page
-from macros.data.model import Playbook
+from macros.data.model import Checklist, Playbook
 from macros.render import Link
+from macros.render.html import render_html
 
 
 def render_role_purpose(playbook: Playbook, role_id: str) -> Markup:
-    return Markup(f'<p class="role-purpose">{escape(playbook.role(role_id).summary)}</p>')
+    return Markup('<p class="role-purpose">{}</p>').format(playbook.role(role_id).summary)
 
 
 def render_role_list(playbook: Playbook, link: Link) -> Markup:
-    items = "".join(
-        f'<li data-role="{escape(r.id)}"><a href="{escape(link(f"roles/{r.id}.md"))}">{escape(r.name)}</a>'
-        f' (<abbr title="{escape(r.name)}">{escape(r.short)}</abbr>): {escape(r.summary)}</li>'
-        for r in playbook.roles
-    )
-    return Markup(f'<ul class="role-list">{items}</ul>')
-
-
-# Shown by checklists.js (it does nothing without JavaScript), after the lists: revealed above
-# them, it pushed every list down as the page loaded.
-TRANSFER = (
-    '<div class="checklist-transfer" data-known="{known}" hidden><h2 id="your-progress">Your progress</h2>'
-    "<p>Your ticks live in this browser only. Move them to another browser or keep a backup:</p>"
-    '<button type="button" class="md-button" data-action="export-all">Export all progress (.json)</button> '
-    '<label class="md-button">Import progress<input type="file" accept="application/json,.json" class="visually-hidden"></label>'
-    '<p role="status"></p></div>'
-)
+    return render_html("role-list.html", roles=playbook.roles, link=link)
 
 
 def known_ids(playbook: Playbook) -> dict[str, dict[str, object]]:
@@ -44,43 +30,37 @@ def known_ids(playbook: Playbook) -> dict[str, dict[str, object]]:
     return {"checklists": {**checklists, **{c.id: c.id for c in playbook.checklists}}, "items": items}
 
 
+@dataclass(frozen=True)
+class IndexEntry:
+    checklist: Checklist
+    href: str  # its own page
+    roles: tuple[str, ...] = ()  # the names of the roles its activity involves
+    play: str = ""  # the checklist in the play that explains it
+
+
 def render_checklist_index(playbook: Playbook, link: Link) -> Markup:
-    out = []
-    for area in playbook.areas:
-        ids = {a.id for a in playbook.activities_in(area.id)}
-        lists = playbook.checklists_for(ids)
-        if not lists:
-            continue
-        out.append(f'<h2 id="area-{escape(area.id)}">{escape(area.name)}</h2><ul class="checklist-index">')
-        for c in lists:
-            play = playbook.activity(c.activity).page if c.activity else None
-            roles = ", ".join(str(escape(r.name)) for r in playbook.roles_of(c))
-            out.append(
-                f'<li data-checklist-link="{escape(c.id)}"><a href="{escape(link(checklist_page(c.id)))}">{escape(c.title)}</a>'
-                f' <span class="checklist-index__count">({len(c.items)} items)</span>'
-                + (f'<br><span class="checklist-index__meta">Roles: {roles}.' if roles else '<br><span class="checklist-index__meta">')
-                + (f' Explained in <a href="{escape(link(play + "#" + checklist_anchor(c.id)))}">its play</a>.' if play else "")
-                + "</span></li>"
-            )
-        out.append("</ul>")
-    loose = [c for c in playbook.checklists if c.activity is None]
-    if loose:
-        out.append('<h2 id="area-other">Other checklists</h2><ul class="checklist-index">')
-        out += [f'<li><a href="{escape(link(checklist_page(c.id)))}">{escape(c.title)}</a></li>' for c in loose]
-        out.append("</ul>")
-    transfer = TRANSFER.replace("{known}", str(escape(json.dumps(known_ids(playbook), separators=(",", ":")))))
-    return Markup("".join([*out, transfer]))
+    def entry(c: Checklist) -> IndexEntry:
+        play = playbook.activity(c.activity).page + "#" + checklist_anchor(c.id) if c.activity else ""
+        roles = tuple(r.name for r in playbook.roles_of(c))
+        return IndexEntry(c, link(checklist_page(c.id)), roles, link(play) if play else "")
+
+    groups = [(area, playbook.checklists_for({a.id for a in playbook.activities_in(area.id)})) for area in playbook.areas]
+    return render_html(
+        "checklist-index.html",
+        groups=[(area, [entry(c) for c in lists]) for area, lists in groups if lists],
+        loose=[IndexEntry(c, link(checklist_page(c.id))) for c in playbook.checklists if c.activity is None],
+        known=json.dumps(known_ids(playbook), separators=(",", ":")),
+    )
 
 
 def render_checklist_context(playbook: Playbook, checklist_id: str, link: Link) -> Markup:
     """Below a standalone checklist: where it comes from, so a printed sheet leads back to the play."""
     checklist = playbook.checklist(checklist_id)
-    if checklist.activity is None:
-        return Markup(f'<p class="checklist-context"><a href="{escape(link("checklists/index.md"))}">All checklists</a></p>')
-    activity = playbook.activity(checklist.activity)
-    play = link(activity.page + "#" + checklist_anchor(checklist.id))
-    return Markup(
-        f'<p class="checklist-context">Part of <a href="{escape(play)}">the play that explains it</a> '
-        f"({escape(playbook.area(activity.area).name)}: {escape(activity.name)}). "
-        f'<a href="{escape(link("checklists/index.md"))}">All checklists</a>.</p>'
+    activity = playbook.activity(checklist.activity) if checklist.activity else None
+    return render_html(
+        "checklist-context.html",
+        activity=activity,
+        area=playbook.area(activity.area) if activity else None,
+        play=link(activity.page + "#" + checklist_anchor(checklist.id)) if activity else "",
+        index=link("checklists/index.md"),
     )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from macros.contract import counts_as
 from macros.data.model import Playbook
 from macros.render import Link
+from macros.render.html import render_html
 
 GROUPS = (
     ("Accountable for", "A"),
@@ -18,19 +19,8 @@ GROUPS = (
 
 def render_role_summary(playbook: Playbook, role_id: str, link: Link) -> Markup:
     role = playbook.role(role_id)
-    out = [f'<dl class="role-summary" data-role="{escape(role.id)}">']
+    groups = []
     for label, meaning in GROUPS:
         by_area = [(area, [a for a in playbook.activities_in(area.id) if counts_as(a.letter(role.id), meaning)]) for area in playbook.areas]
-        count = sum(len(rows) for _, rows in by_area)
-        out.append(f'<dt>{label} <span class="role-summary__count">({count})</span></dt><dd>')
-        if not count:
-            out.append("<p>Nothing in the matrix.</p></dd>")
-            continue
-        out.append("<ul>")
-        for area, rows in by_area:
-            if rows:
-                links = "".join(f'<li><a href="{escape(link(a.page))}">{escape(a.name)}</a></li>' for a in rows)
-                out.append(f"<li>{escape(area.name)}<ul>{links}</ul></li>")
-        out.append("</ul></dd>")
-    out.append("</dl>")
-    return Markup("".join(out))
+        groups.append((label, by_area, sum(len(rows) for _, rows in by_area)))
+    return render_html("role-summary.html", role=role, groups=groups, link=link)
