@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,10 +141,26 @@ def build_site(project: Path, site_dir: Path, env: dict[str, str] | None = None)
     return Site(site_dir, log)
 
 
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Site]) -> Site:
+    """One build for the whole run, whichever pytest-xdist worker asks first: the others wait for
+    it (an exclusive lock) and read the same pages. `build(folder)` builds into an empty folder."""
+    shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else tmp_path_factory.getbasetemp()
+    folder, done = shared / f"shared-{name}", shared / f"shared-{name}.json"
+    with (shared / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            built = build(folder)
+            done.write_text(json.dumps({"root": str(built.root), "log": built.log}), encoding="utf-8")
+            return built
+    record = json.loads(done.read_text(encoding="utf-8"))
+    return Site(Path(record["root"]), record["log"])
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The real project, built once, strictly; a warning fails the session."""
-    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+    """The real project, built once per run, strictly; a warning fails the session."""
+    return shared_build(tmp_path_factory, "site", lambda folder: build_site(ROOT, folder))
 
 
 @pytest.fixture
@@ -182,6 +200,10 @@ HOSTILE_ACCEPTED = FIXTURES / "hostile/accepted"
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """A fork built from the worst inputs the build accepts (tests/fixtures/hostile/accepted/)."""
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    shutil.copytree(HOSTILE_ACCEPTED, project, dirs_exist_ok=True)
-    return build_site(project, project.parent / "site", env={"PLAYBOOK_TODAY": "2026-12-01"})
+
+    def build(folder: Path) -> Site:
+        project = copy_project(folder / "project")
+        shutil.copytree(HOSTILE_ACCEPTED, project, dirs_exist_ok=True)
+        return build_site(project, folder / "site", env={"PLAYBOOK_TODAY": "2026-12-01"})
+
+    return shared_build(tmp_path_factory, "hostile", build)

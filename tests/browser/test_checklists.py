@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import Console, SiteServer
-from tests.conftest import Site, build_site, code_reviews, copy_project, edit_checklists
+from tests.conftest import Site, build_site, code_reviews, copy_project, edit_checklists, shared_build
 
 PLAY = "plays/force-multiplier/code-reviews/"
 ALONE = "checklists/code-reviews/"
@@ -185,16 +185,20 @@ def test_without_javascript_the_checklist_is_a_plain_list(browser, server: SiteS
 @pytest.fixture(scope="module")
 def updated_site(tmp_path_factory: pytest.TempPathFactory, site: Site) -> Site:
     """The same site after an update: code-reviews reordered, an item inserted, one reworded."""
-    project = copy_project(tmp_path_factory.mktemp("updated") / "project")
 
-    def update(data: dict) -> None:
-        items = code_reviews(data)["items"]
-        items.reverse()
-        items.insert(0, {"id": "brand-new-item", "text": "A step added in the update."})
-        items[-1]["text"] += " Reworded in the update."
+    def build(folder: Path) -> Site:
+        project = copy_project(folder / "project")
 
-    edit_checklists(project, update)
-    return build_site(project, project / "site")
+        def update(data: dict) -> None:
+            items = code_reviews(data)["items"]
+            items.reverse()
+            items.insert(0, {"id": "brand-new-item", "text": "A step added in the update."})
+            items[-1]["text"] += " Reworded in the update."
+
+        edit_checklists(project, update)
+        return build_site(project, project / "site")
+
+    return shared_build(tmp_path_factory, "updated", build)
 
 
 def test_update_that_reorders_inserts_and_rewords_keeps_ticks_by_id(page: Page, server: SiteServer, site: Site, updated_site: Site) -> None:
@@ -240,18 +244,22 @@ def test_export_and_import_all_progress(context: BrowserContext, server: SiteSer
 @pytest.fixture(scope="module")
 def renamed_site(tmp_path_factory: pytest.TempPathFactory, site: Site) -> Site:
     """An update that renames the checklist and its first item, with aliases."""
-    project = copy_project(tmp_path_factory.mktemp("renamed") / "project")
 
-    def rename(data: dict) -> None:
-        checklist = code_reviews(data)
-        old_item = checklist["items"][0]["id"]
-        checklist["id"], checklist["items"][0]["id"] = "reviewing-code", "first-step"
-        data["aliases"] = {"checklists": {"code-reviews": "reviewing-code"}, "items": {"reviewing-code": {old_item: "first-step"}}}
+    def build(folder: Path) -> Site:
+        project = copy_project(folder / "project")
 
-    edit_checklists(project, rename)
-    for md in (project / "docs").rglob("*.md"):
-        md.write_text(md.read_text().replace("checklist('code-reviews')", "checklist('reviewing-code')"))
-    return build_site(project, project / "site")
+        def rename(data: dict) -> None:
+            checklist = code_reviews(data)
+            old_item = checklist["items"][0]["id"]
+            checklist["id"], checklist["items"][0]["id"] = "reviewing-code", "first-step"
+            data["aliases"] = {"checklists": {"code-reviews": "reviewing-code"}, "items": {"reviewing-code": {old_item: "first-step"}}}
+
+        edit_checklists(project, rename)
+        for md in (project / "docs").rglob("*.md"):
+            md.write_text(md.read_text().replace("checklist('code-reviews')", "checklist('reviewing-code')"))
+        return build_site(project, project / "site")
+
+    return shared_build(tmp_path_factory, "renamed", build)
 
 
 def test_renamed_ids_keep_ticks_and_old_links(page: Page, server: SiteServer, site: Site, renamed_site: Site) -> None:

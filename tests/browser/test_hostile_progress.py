@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import Console, SiteServer
-from tests.conftest import Site, build_site, copy_project, edit_checklists
+from tests.conftest import Site, build_site, copy_project, edit_checklists, shared_build
 
 PLAY = "plays/force-multiplier/code-reviews/"
 ALONE = "checklists/code-reviews/"
@@ -76,15 +76,19 @@ def click_nav(page: Page, path: str, primary: bool = False) -> None:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The site with a checklist `constructor` (items `constructor`, `prototype`, `valueof`), and
     aliases: checklist `legacy-list` became `constructor`, its item `old-step` became `prototype`."""
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
 
-    def add(data: dict) -> None:
-        items = [{"id": i, "text": f"Check the {i} step."} for i in ODD_ITEMS]
-        data["checklists"].append({"id": "constructor", "title": "Object checks", "items": items})
-        data["aliases"] = {"checklists": {"legacy-list": "constructor"}, "items": {"constructor": {"old-step": "prototype"}}}
+    def build(folder: Path) -> Site:
+        project = copy_project(folder / "project")
 
-    edit_checklists(project, add)
-    return build_site(project, project / "site")
+        def add(data: dict) -> None:
+            items = [{"id": i, "text": f"Check the {i} step."} for i in ODD_ITEMS]
+            data["checklists"].append({"id": "constructor", "title": "Object checks", "items": items})
+            data["aliases"] = {"checklists": {"legacy-list": "constructor"}, "items": {"constructor": {"old-step": "prototype"}}}
+
+        edit_checklists(project, add)
+        return build_site(project, project / "site")
+
+    return shared_build(tmp_path_factory, "hostile-progress", build)
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import unquote_plus
 
 import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.conftest import SiteServer
-from tests.conftest import Site, build_site, copy_project
+from tests.conftest import Site, build_site, copy_project, shared_build
 
 TRACKER = "https://git.example.org/team/handbook/-/issues/new"
 PAGES = [
@@ -25,9 +26,12 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def subpath_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    project = copy_project(tmp_path_factory.mktemp("subpath") / "project")
-    (project / "data/company.yml").write_text(f"settings:\n  site_url: https://example.org/handbook/\n  issue_tracker: {TRACKER}\n")
-    site: Site = build_site(project, project / "site")
+    def build(folder: Path) -> Site:
+        project = copy_project(folder / "project")
+        (project / "data/company.yml").write_text(f"settings:\n  site_url: https://example.org/handbook/\n  issue_tracker: {TRACKER}\n")
+        return build_site(project, project / "site")
+
+    site = shared_build(tmp_path_factory, "subpath", build)
     server = SiteServer(site.root, prefix="handbook")
     yield server
     server.close()

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import SiteServer
-from tests.conftest import ROOT, Site, build_site, copy_project, representative_pages
+from tests.conftest import ROOT, Site, build_site, copy_project, representative_pages, shared_build
 
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
@@ -32,10 +33,13 @@ def test_no_page_requests_another_origin(browser: Browser, server: SiteServer, s
 
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
-    glossary = project / "docs/glossary.md"
-    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n- [x] A finished task\n", encoding="utf-8")
-    return build_site(project, project / "site", env={"PLAYBOOK_OFFLINE": "true"})
+    def build(folder: Path) -> Site:
+        project = copy_project(folder / "project")
+        glossary = project / "docs/glossary.md"
+        glossary.write_text(glossary.read_text(encoding="utf-8") + "\n- [x] A finished task\n", encoding="utf-8")
+        return build_site(project, project / "site", env={"PLAYBOOK_OFFLINE": "true"})
+
+    return shared_build(tmp_path_factory, "offline", build)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from macros.render.pages import roles_index_page
 from macros.render.view import PageView, Site as ViewSite
 from macros.render.names import counted, number_words
 from macros.data.load import load_playbook
-from tests.conftest import FIXTURES, ROOT, Site, build_site, copy_project, one_line_errors, run_build
+from tests.conftest import FIXTURES, ROOT, build_site, copy_project, one_line_errors, run_build, shared_build, Site
 
 TODAY = {"PLAYBOOK_TODAY": "2026-11-25"}
 OVERLAY = """\
@@ -62,10 +62,13 @@ def test_roles_index_counts_the_roles_in_the_data(roles: int, sentence: str) -> 
 
 @pytest.fixture(scope="module")
 def six_role_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    project = copy_project(tmp_path_factory.mktemp("facts") / "project")
-    (project / "data/company.yml").write_text(OVERLAY)
-    (project / "data/permalinks.json").unlink()  # opted out: the build must not need it
-    return build_site(project, project / "site", env=TODAY)
+    def build(folder: Path) -> Site:
+        project = copy_project(folder / "project")
+        (project / "data/company.yml").write_text(OVERLAY)
+        (project / "data/permalinks.json").unlink()  # opted out: the build must not need it
+        return build_site(project, project / "site", env=TODAY)
+
+    return shared_build(tmp_path_factory, "six-roles", build)
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, Site, build_site, copy_project, run_build, text_without
+from tests.conftest import FIXTURES, ROOT, build_site, copy_project, run_build, shared_build, Site, text_without
 
 pytestmark = pytest.mark.slow
 
@@ -42,8 +42,11 @@ def fork_project(target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    project = fork_project(tmp_path_factory.mktemp("fork") / "project")
-    return build_site(project, project / "site", env=TODAY)
+    def build(folder: Path) -> Site:
+        project = fork_project(folder / "project")
+        return build_site(project, project / "site", env=TODAY)
+
+    return shared_build(tmp_path_factory, "fork", build)
 
 
 def refused(project: Path, tmp_path: Path) -> str:
