@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from macros.data.colours import read_colours
 from macros.data.errors import Location, Problem
@@ -170,21 +171,23 @@ def _pages_dir(reader: _Reader, key: str, value: str) -> None:
 
 
 def _flag(reader: _Reader, key: str) -> None:
-    value = reader.raw.get(key)
-    if value is None:
-        return  # `key:` with no value: not set
-    if not isinstance(value, bool):
-        reader.add(key, f"expected true or false, found {type_name(value)}")
-    else:
+    value = _set(reader, key, bool, "true or false")
+    if value is not None:
         reader.values[key] = value
 
 
+def _set(reader: _Reader, key: str, kind: type, expected: str) -> Any:
+    """The value of `key` if it is a `kind`; None if unset (`key:` alone) or, reported, of another type."""
+    value = reader.raw.get(key)
+    if value is not None and not isinstance(value, kind):
+        reader.add(key, f"expected {expected}, found {type_name(value)}")
+        return None
+    return value
+
+
 def _pages(reader: _Reader, key: str) -> None:
-    pages = reader.raw.get(key)
+    pages = _set(reader, key, YamlList, "a list of page paths under docs/, like plays/x/y.md")
     if pages is None:
-        return
-    if not isinstance(pages, YamlList):
-        reader.add(key, f"expected a list of page paths under docs/, like plays/x/y.md, found {type_name(pages)}")
         return
     problems = [(index, reader.page(page, f"settings.{key}")) for index, page in enumerate(pages)]
     for index, problem in problems:
@@ -196,11 +199,8 @@ def _pages(reader: _Reader, key: str) -> None:
 
 def _redirects(reader: _Reader, key: str) -> None:
     """Old page path -> new page path, both inside docs/; an old path must really be gone."""
-    redirects = reader.raw.get(key)
+    redirects = _set(reader, key, YamlMap, "a mapping of old page path to new page path")
     if redirects is None:
-        return
-    if not isinstance(redirects, YamlMap):
-        reader.add(key, f"expected a mapping of old page path to new page path, found {type_name(redirects)}")
         return
     pairs, ok = [], True
     for old, new in redirects.items():
