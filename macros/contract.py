@@ -77,6 +77,11 @@ def page_url(src_path: str, directory_urls: bool = True) -> str:
     return url + (f"#{anchor}" if anchor else "")
 
 
+def absolute_url(site_url: str, url: str) -> str:
+    """A site-relative URL (`plays/a/b/`) as the exports print it: under site_url when set, else from `/`."""
+    return site_url.rstrip("/") + "/" + url if site_url else "/" + url
+
+
 def relative_url(target: str, from_url: str) -> str:
     """An href from the page at `from_url` to the site-relative URL `target` (anchors kept)."""
     path, _, anchor = target.partition("#")

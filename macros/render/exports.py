@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from macros.contract import checklist_anchor, checklist_page, fingerprint, item_anchor, page_url
+from macros.contract import absolute_url, checklist_anchor, checklist_page, fingerprint, item_anchor, page_url
 from macros.data.model import Playbook
 from macros.render.inline import plain_text
 from macros.render.matrix import MatrixTable
@@ -15,10 +15,6 @@ from macros.render.matrix import MatrixTable
 MATRIX_CSV = "exports/responsibility-matrix.csv"
 MATRIX_JSON = "exports/responsibility-matrix.json"
 CHECKLIST_INDEX = "checklists/index.json"
-
-
-def absolute(site_url: str, url: str) -> str:
-    return site_url.rstrip("/") + "/" + url if site_url else "/" + url
 
 
 def matrix_csv(playbook: Playbook) -> str:
@@ -31,7 +27,7 @@ def matrix_json(playbook: Playbook, site_url: str = "") -> str:
 
 def checklist_markdown(playbook: Playbook, checklist_id: str, site_url: str = "", site_name: str = "Tech Lead Playbook") -> str:
     checklist = playbook.checklist(checklist_id)
-    url = absolute(site_url, page_url(checklist_page(checklist.id)))
+    url = absolute_url(site_url, page_url(checklist_page(checklist.id)))
     lines = [f"## {checklist.title}", "", f"From the {site_name}: <{url}>", ""]
     lines += [f"- [ ] {plain_text(item.text)}" for item in checklist.items]
     return "\n".join(lines) + "\n"
@@ -51,15 +47,15 @@ def checklist_index_json(playbook: Playbook, site_url: str = "") -> str:
                 "activity": c.activity,
                 "roles": [r.id for r in playbook.roles_of(c)],
                 "anchor": checklist_anchor(c.id),
-                "url": absolute(site_url, standalone),
-                "play_url": absolute(site_url, play + "#" + checklist_anchor(c.id)) if play else None,
-                "markdown_url": absolute(site_url, standalone.rstrip("/") + ".md"),
+                "url": absolute_url(site_url, standalone),
+                "play_url": absolute_url(site_url, play + "#" + checklist_anchor(c.id)) if play else None,
+                "markdown_url": absolute_url(site_url, standalone.rstrip("/") + ".md"),
                 "items": [
                     {
                         "id": i.id,
                         "text": i.text,
                         "anchor": item_anchor(c.id, i.id),
-                        "url": absolute(site_url, standalone + "#" + item_anchor(c.id, i.id)),
+                        "url": absolute_url(site_url, standalone + "#" + item_anchor(c.id, i.id)),
                         "fingerprint": fingerprint(plain_text(i.text)),
                     }
                     for i in c.items
@@ -71,9 +67,10 @@ def checklist_index_json(playbook: Playbook, site_url: str = "") -> str:
 
 def all_exports(playbook: Playbook, site_url: str = "", site_name: str = "Tech Lead Playbook") -> dict[str, str]:
     """Site-relative path -> file content."""
+    matrix = MatrixTable.of(playbook)
     files = {
-        MATRIX_CSV: matrix_csv(playbook),
-        MATRIX_JSON: matrix_json(playbook, site_url),
+        MATRIX_CSV: matrix.csv(),
+        MATRIX_JSON: matrix.json(site_url),
         CHECKLIST_INDEX: checklist_index_json(playbook, site_url),
     }
     for c in playbook.checklists:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from macros.contract import LETTER_MEANINGS, LETTERS, page_url
+from macros.contract import LETTER_MEANINGS, LETTERS, absolute_url, page_url
 from macros.data.model import Activity, Area, Playbook, Role
 from macros.render import Link
 from macros.render.html import render_html
@@ -81,13 +81,12 @@ class MatrixTable:
 
 
 def _activity_json(a: Activity, site_url: str) -> dict[str, object]:
-    url = page_url(a.page)
     return {
         "id": a.id,
         "area": a.area,
         "name": a.name,
         "page": a.page,
-        "url": site_url.rstrip("/") + "/" + url if site_url else "/" + url,
+        "url": absolute_url(site_url, page_url(a.page)),
         "raci": dict(a.cells),
         "accountable": a.accountable,
         "responsible": list(a.responsible),
