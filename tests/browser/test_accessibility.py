@@ -109,18 +109,25 @@ def open_scheme(browser: Browser, scheme: str, viewport: dict[str, int] = DESKTO
     return context
 
 
-SETTLED_JS = """() => Promise.race([
-  Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null))),
-  new Promise((resolve) => setTimeout(resolve, 2000)),
-])"""
+# No finite CSS transition or animation still running (an endless one would never end).
+ANIMATIONS_DONE_JS = """() => document.getAnimations().every((a) =>
+  a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity)"""
+TWO_FRAMES_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def settle(page: Page) -> None:
+    """Wait until what the last action set moving has stopped: two frames first, so that a
+    transition it started (a fade, the header swapping to the page title on scroll) is running
+    when we look. axe must judge the colours a reader ends up seeing, not a frame of a fade."""
+    page.evaluate(TWO_FRAMES_JS)
+    page.wait_for_function(ANIMATIONS_DONE_JS)
 
 
 def goto(page: Page, server: SiteServer, url: str, scheme: str) -> None:
-    """Open a page and let it settle: Material fades the header's search field into the palette's
-    colours (0.25 s), and axe must judge the colours a reader ends up seeing, not a frame of the fade."""
+    """Open a page and let it settle (Material fades the header's search field into the palette's colours)."""
     page.goto(server.url(url))
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
-    page.evaluate(SETTLED_JS)
+    settle(page)
 
 
 @pytest.fixture(params=list(SCHEMES))
@@ -169,7 +176,7 @@ def test_axe_finds_nothing_in_states_a_page_load_does_not_show(browser: Browser,
     page.locator(".md-search__input").click()
     page.keyboard.type("review")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # colours mid-fade are not the real ones
+    settle(page)  # colours mid-fade are not the real ones
     page.wait_for_function(FIRST_BATCH_SHOWN_JS)  # the result list renders its first batch item by item
     problems += describe(f"search results ({scheme})", axe_violations(page, scheme))
 
@@ -190,6 +197,7 @@ def test_axe_finds_nothing_in_states_a_page_load_does_not_show(browser: Browser,
     goto(page, server, PLAY, scheme)
     page.locator("label.md-header__button[for='__drawer']").click()
     expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
+    settle(page)
     problems += describe(f"/{PLAY} at {PHONE['width']}px, drawer open ({scheme})", axe_violations(page, scheme))
     context.close()
     assert not problems, "\n".join(problems)
@@ -251,7 +259,9 @@ def test_axe_finds_nothing_in_markdown_a_fork_may_add(browser: Browser, kitchen_
     context = open_scheme(browser, scheme)
     page = context.new_page()
     goto(page, kitchen_sink, "glossary/", scheme)
-    page.locator("details summary").first.click()
+    page.locator("details summary").first.click()  # scrolls it into view: the header swaps to the page title
+    expect(page.locator("details").first).to_have_attribute("open", "")
+    settle(page)
     boxes = page.locator(".task-list-item input[type=checkbox]")
     expect(boxes).to_have_count(3)
     expect(boxes.first).to_have_accessible_name("A finished task")
@@ -304,9 +314,6 @@ def test_raci_letters_and_checklist_note_are_readable(scheme_page: Page, server:
 
 # -- keyboard -------------------------------------------------------------------------------------
 
-# No CSS transition or animation still running.
-SETTLED_JS = "() => document.getAnimations().every((a) => a.playState !== 'running')"
-
 # Material shows "N matching documents", then renders the first ten results (more on scroll).
 FIRST_BATCH_SHOWN_JS = """() => {
   const count = parseInt(document.querySelector(".md-search-result__meta")?.textContent || "", 10);
@@ -349,7 +356,7 @@ def test_focus_is_visible(scheme_page: Page, server: SiteServer, scheme: str, wh
     target.focus()
     if "md-search__input" in selector:
         expect(page.locator("#__search")).to_be_checked()  # focus opens the search, a moment later
-    page.wait_for_function(SETTLED_JS)  # e.g. the search box fades to the page colour
+    settle(page)  # e.g. the search box fades to the page colour
     assert target.evaluate("el => el === document.activeElement && el.matches(':focus-visible')"), what
     after = mark.evaluate(FOCUS_STYLE_JS)
     assert (after["outline"], after["shadow"]) != (before["outline"], before["shadow"]), f"{what}: focus changes nothing"
