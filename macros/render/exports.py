@@ -17,14 +17,6 @@ MATRIX_JSON = "exports/responsibility-matrix.json"
 CHECKLIST_INDEX = "checklists/index.json"
 
 
-def matrix_csv(playbook: Playbook) -> str:
-    return MatrixTable.of(playbook).csv()
-
-
-def matrix_json(playbook: Playbook, site_url: str = "") -> str:
-    return MatrixTable.of(playbook).json(site_url)
-
-
 def checklist_markdown(playbook: Playbook, checklist_id: str, site_url: str = "", site_name: str = "Tech Lead Playbook") -> str:
     checklist = playbook.checklist(checklist_id)
     url = absolute_url(site_url, page_url(checklist_page(checklist.id)))

@@ -93,12 +93,12 @@ def test_the_matrix_csv_never_hands_a_spreadsheet_a_formula() -> None:
     from dataclasses import replace
 
     from macros.data.load import load_playbook
-    from macros.render.exports import matrix_csv
+    from macros.render.matrix import MatrixTable
 
     playbook = load_playbook(ROOT).playbook
     evil = '=HYPERLINK("https://evil.example","Review")'
     first = replace(playbook.activities[0], name=evil)
     roles = (replace(playbook.roles[0], name="@SUM(1+1)"), *playbook.roles[1:])
-    rows = list(csv.reader(io.StringIO(matrix_csv(replace(playbook, roles=roles, activities=(first, *playbook.activities[1:]))))))
+    rows = list(csv.reader(io.StringIO(MatrixTable.of(replace(playbook, roles=roles, activities=(first, *playbook.activities[1:]))).csv())))
     assert rows[0][3] == "'@SUM(1+1)"
     assert rows[1][2] == "'" + evil

@@ -13,7 +13,7 @@ import yaml
 
 from macros.contract import fingerprint, item_anchor, page_url
 from macros.data.model import Review
-from macros.render.exports import all_exports, checklist_index_json, checklist_markdown, matrix_csv, matrix_json
+from macros.render.exports import all_exports, checklist_index_json, checklist_markdown
 from macros.render.freshness import render_freshness_table, render_page_review
 from macros.render.lists import known_ids, render_checklist_index, render_role_list
 from macros.render.matrix import MatrixTable
@@ -61,10 +61,10 @@ def test_matrix_csv_and_json_come_from_the_same_rows_as_the_table() -> None:
     book = playbook()
     table = soup(MatrixTable.of(book).html(LINK))
     on_page = {tr["data-activity"]: [td.get_text() for td in tr.select("td")] for tr in table.select("tr[data-activity]")}
-    rows = list(csv.reader(io.StringIO(matrix_csv(book))))
+    rows = list(csv.reader(io.StringIO(MatrixTable.of(book).csv())))
     assert rows[0] == ["area", "activity_id", "activity", "Tech Lead", "Engineer"]
     assert {row[1]: row[3:] for row in rows[1:]} == on_page == {"code-review": ["A", "R"], "docs": ["C", "A/R"]}
-    data = json.loads(matrix_json(book, "https://handbook.example/"))
+    data = json.loads(MatrixTable.of(book).json("https://handbook.example/"))
     assert [(a["id"], a["accountable"], a["url"]) for a in data["activities"]] == [
         ("code-review", "tl", "https://handbook.example/plays/craft/reviews/"),
         ("docs", "eng", "https://handbook.example/plays/craft/docs/"),
