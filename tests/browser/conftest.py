@@ -17,6 +17,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 DESKTOP = {"width": 1280, "height": 900}  # the viewport every test uses unless it says otherwise
 PHONE = {"width": 390, "height": 844}
+# URLs that never leave the browser: they are not requests to another origin.
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",

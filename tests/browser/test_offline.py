@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.conftest import LOCAL_SCHEMES
 from tests.conftest import ROOT, Site, build_site, copy_project, shared_build
-
-LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="module")

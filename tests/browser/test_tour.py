@@ -13,10 +13,8 @@ from __future__ import annotations
 from playwright.sync_api import Browser, expect
 
 from tests.browser import axe
-from tests.browser.conftest import DESKTOP, Console, SiteServer
+from tests.browser.conftest import DESKTOP, LOCAL_SCHEMES, Console, SiteServer
 from tests.conftest import Site, representative_pages
-
-LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
 def test_every_kind_of_page_passes_axe_logs_no_error_and_asks_no_other_origin(browser: Browser, server: SiteServer, site: Site) -> None:

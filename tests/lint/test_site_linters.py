@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from bs4 import Tag
 
 from tests.conftest import ROOT, Site
 
@@ -188,7 +189,7 @@ def local_target(site: Site, page: str, link: str) -> tuple[str, str] | None:
     return target, unquote(parts.fragment)
 
 
-def page_links(soup: object) -> Iterator[str]:
+def page_links(soup: Tag) -> Iterator[str]:
     """Every URL a page links to or loads: href, src and each candidate of a srcset."""
     for element in soup.select("[href], [src], [srcset]"):
         for name in ("href", "src"):
