@@ -225,11 +225,27 @@
           target = document.getElementById("checklist-" + cid + "--" + (items[item] || item));
         }
         if (target) {
-          target.scrollIntoView();
           target.classList.add("checklist__item--linked");
+          land(target);
         }
       });
     });
+  }
+
+  /* Scroll to an alias target now, and again once the page has finished loading, in case a
+   * late layout change (Material's start-up, a stylesheet, an image) moved it off-screen; but
+   * never once the reader has scrolled, clicked or pressed a key themselves. */
+  function land(target) {
+    var moved = false, events = ["wheel", "touchstart", "keydown", "mousedown"];
+    function mark() { moved = true; }
+    function again() {
+      events.forEach(function (name) { window.removeEventListener(name, mark, true); });
+      if (!moved) requestAnimationFrame(function () { if (!moved) target.scrollIntoView(); });
+    }
+    target.scrollIntoView();
+    events.forEach(function (name) { window.addEventListener(name, mark, { capture: true, passive: true }); });
+    if (document.readyState === "complete") requestAnimationFrame(again);
+    else window.addEventListener("load", again, { once: true });
   }
 
   /* checklists/: export and import all progress as one JSON file. */

@@ -16,6 +16,8 @@ from tests.conftest import Site, build_site, code_reviews, copy_project, edit_ch
 PLAY = "plays/force-multiplier/code-reviews/"
 ALONE = "checklists/code-reviews/"
 BOX = '[data-checklist="code-reviews"]'
+TWO_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+TINY_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
 
 
 def item(page: Page, item_id: str, scope: str = BOX):
@@ -277,7 +279,51 @@ def test_renamed_ids_keep_ticks_and_old_links(page: Page, server: SiteServer, si
         expect(item(page, second, box)).to_be_checked()
         page.goto(server.url(PLAY) + f"#checklist-code-reviews--{old_first}")  # an old item link
         target = page.locator("#checklist-reviewing-code--first-step")
-        expect(target).to_be_in_viewport()
         expect(target).to_have_class(re.compile("checklist__item--linked"))
+        expect(target).to_be_in_viewport()
+    finally:
+        server.root = old_root
+
+
+def test_old_item_link_lands_even_if_the_page_moves_before_it_has_loaded(
+    page: Page, server: SiteServer, site: Site, renamed_site: Site
+) -> None:
+    """The alias is followed when the script starts; something else (Material's start-up, a late
+    image) may scroll the page before it has loaded. The item must still be in view once it has
+    loaded, unless the reader scrolled in the meantime."""
+    old_first = first_items(site, 1)[0]
+    held: list = []  # an image the test holds back, so the page has not loaded until it says so
+
+    def add_held_image(route) -> None:
+        body = route.fetch().text().replace("</body>", '<img src="/held.svg" alt=""></body>')
+        route.fulfill(body=body, content_type="text/html")
+
+    page.route("**/held.svg", lambda route: held.append(route))
+    page.route(f"**/{PLAY}", add_held_image)
+    old_root, server.root = server.root, renamed_site.root
+    try:
+        target = page.locator("#checklist-reviewing-code--first-step")
+        for reader_scrolls in (False, True):
+            held.clear()
+            page.goto("about:blank")  # the same URL again would only move to the anchor, not load
+            page.goto(server.url(PLAY) + f"#checklist-code-reviews--{old_first}", wait_until="domcontentloaded")
+            expect(target).to_have_class(re.compile("checklist__item--linked"))
+            expect(target).to_be_in_viewport()
+            if reader_scrolls:
+                page.mouse.wheel(0, -100_000)
+            else:
+                page.evaluate("window.scrollTo(0, 0)")  # not the reader: a script moved the page
+            expect(target).not_to_be_in_viewport()
+            while not held:  # the image request reaches the route handler while Playwright runs calls
+                page.evaluate("0")
+            assert page.evaluate("document.readyState") != "complete"
+            with page.expect_event("load"):
+                held[0].fulfill(body=TINY_SVG, content_type="image/svg+xml")
+            page.evaluate(TWO_FRAMES)  # the script scrolls again in the frame after the load event
+            if reader_scrolls:
+                expect(page.locator("h1")).to_be_in_viewport()  # the reader stays where they went
+                expect(target).not_to_be_in_viewport()
+            else:
+                expect(target).to_be_in_viewport()
     finally:
         server.root = old_root
