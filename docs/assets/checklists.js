@@ -232,20 +232,14 @@
     });
   }
 
-  /* Scroll to an alias target now, and again once the page has finished loading, in case a
-   * late layout change (Material's start-up, a stylesheet, an image) moved it off-screen; but
-   * never once the reader has scrolled, clicked or pressed a key themselves. */
+  /* Scroll now and again after load (late layout may move it), unless the reader moved first. */
   function land(target) {
-    var moved = false, events = ["wheel", "touchstart", "keydown", "mousedown"];
-    function mark() { moved = true; }
-    function again() {
-      events.forEach(function (name) { window.removeEventListener(name, mark, true); });
-      if (!moved) requestAnimationFrame(function () { if (!moved) target.scrollIntoView(); });
-    }
+    var moved = false, mark = function () { moved = true; };
+    ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (e) { addEventListener(e, mark, true); });
+    var again = function () { requestAnimationFrame(function () { if (!moved) target.scrollIntoView(); }); };
     target.scrollIntoView();
-    events.forEach(function (name) { window.addEventListener(name, mark, { capture: true, passive: true }); });
-    if (document.readyState === "complete") requestAnimationFrame(again);
-    else window.addEventListener("load", again, { once: true });
+    if (document.readyState === "complete") again();
+    else addEventListener("load", again, { once: true });
   }
 
   /* checklists/: export and import all progress as one JSON file. */
