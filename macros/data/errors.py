@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 
@@ -39,5 +40,7 @@ class UnknownIdError(LookupError):
 
     def __init__(self, kind: str, given: str, known: list[str]) -> None:
         self.kind, self.given = kind, given
+        close = difflib.get_close_matches(given, known, n=1, cutoff=0.8)
         shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
-        super().__init__(f"unknown {kind} id '{given}' (known: {shown})")
+        hint = f"; did you mean '{close[0]}'?" if close else f" (known: {shown})"
+        super().__init__(f"unknown {kind} id '{given}'{hint}")

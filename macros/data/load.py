@@ -7,13 +7,14 @@ from pathlib import Path
 
 from macros.data.errors import DataError, Problem
 from macros.data.model import Playbook
-from macros.data.overlay import Merged, Removed, join_checklists, merge_overlay
+from macros.data.overlay import Merged, Removed, join_file, merge_overlay
 from macros.data.settings import Settings, read_settings
 from macros.data.validate import validate
 from macros.data.yamlsource import YamlMap, read_yaml
 
 BASE_FILE = "data/responsibilities.yml"
 CHECKLISTS_FILE = "data/checklists.yml"
+NORMS_FILE = "data/norms.yml"
 OVERLAY_FILE = "data/company.yml"
 
 
@@ -41,14 +42,15 @@ def load_playbook(root: Path, docs_dir: Path | None = None) -> Loaded:
 
 
 def _read(root: Path) -> tuple[YamlMap, YamlMap | None, list[Problem]]:
-    """The base tree (responsibilities joined with checklists), the overlay, and their problems."""
+    """The base tree (responsibilities joined with checklists and norms), the overlay, and their problems."""
     base, problems = read_yaml(root / BASE_FILE, BASE_FILE)
-    if (root / CHECKLISTS_FILE).exists():
-        checklists, found = read_yaml(root / CHECKLISTS_FILE, CHECKLISTS_FILE)
-        problems += found
-        if isinstance(base, YamlMap) and isinstance(checklists, YamlMap):
-            base, found = join_checklists(base, checklists, BASE_FILE)
+    for extra in (CHECKLISTS_FILE, NORMS_FILE):
+        if (root / extra).exists():
+            more, found = read_yaml(root / extra, extra)
             problems += found
+            if isinstance(base, YamlMap) and isinstance(more, YamlMap):
+                base, found = join_file(base, more, BASE_FILE)
+                problems += found
     overlay = None
     if (root / OVERLAY_FILE).exists():
         overlay, found = read_yaml(root / OVERLAY_FILE, OVERLAY_FILE)
@@ -64,7 +66,7 @@ def _inside(docs: Path, page: str) -> bool:
 
 def generated_sources(tree: object) -> set[str]:
     """The pages the data will generate (before validation: ids as written), for settings checks."""
-    found = {"roles/index.md", "checklists/index.md", "freshness.md"}
+    found = {"roles/index.md", "checklists/index.md", "freshness.md", "norms.md"}
     for section, folder in (("roles", "roles"), ("checklists", "checklists")):
         entries = tree.get(section) if isinstance(tree, dict) else None
         for entry in entries if isinstance(entries, list) else []:

@@ -65,13 +65,35 @@ class Checklist:
 
 
 @dataclass(frozen=True)
+class Norm:
+    """A number or rule the pages teach (data/norms.yml): `low == high` for a single value."""
+
+    id: str
+    name: str
+    low: float
+    high: float
+    unit: str  # one of shapes.NORM_UNITS
+    rationale: str
+    activity: str | None = None
+    source: str = ""
+    where: str = field(default="", compare=False)  # FILE:LINE of its entry, for "no page uses it"
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+
+@dataclass(frozen=True)
 class Playbook:
     roles: tuple[Role, ...]
     areas: tuple[Area, ...]
     activities: tuple[Activity, ...]
     checklists: tuple[Checklist, ...] = ()
+    norms: tuple[Norm, ...] = ()
+    checklist_norms: frozenset[str] = frozenset()  # norms quoted in checklist items ({norm:id})
     # What a company overlay removed on purpose: pages written upstream may still name these.
     retired_roles: tuple[Role, ...] = ()
+    retired_owners: Mapping[str, str] = field(default_factory=dict)  # removed activity -> its accountable role
     removed: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -83,6 +105,7 @@ class Playbook:
                 ("area", self.areas),
                 ("activity", self.activities),
                 ("checklist", self.checklists),
+                ("norm", self.norms),
             )
         }
         object.__setattr__(self, "_index", MappingProxyType(index))
@@ -105,6 +128,9 @@ class Playbook:
     def checklist(self, checklist_id: str) -> Checklist:
         return self._get("checklist", checklist_id)  # type: ignore[return-value]
 
+    def norm(self, norm_id: str) -> Norm:
+        return self._get("norm", norm_id)  # type: ignore[return-value]
+
     def was_removed(self, section: str, item_id: str) -> bool:
         """True for an id the overlay removed with `remove: true` (not for a typo)."""
         return item_id in self.removed.get(section, frozenset())
@@ -115,6 +141,18 @@ class Playbook:
             if role.id == role_id:
                 return role
         return self.role(role_id)
+
+    def owner(self, activity_id: str) -> Role:
+        """The accountable role of an activity, in prose: a removed row keeps its base owner."""
+        if activity_id in self.retired_owners:
+            return self.role_or_retired(self.retired_owners[activity_id])
+        return self.role(self.activity(activity_id).accountable)
+
+    def doers(self, activity_id: str) -> tuple[Role, ...]:
+        """The responsible roles (R or A/R) of an activity, in column order."""
+        if activity_id in self.retired_owners:
+            return (self.owner(activity_id),)
+        return tuple(self.role(r) for r in self.activity(activity_id).responsible)
 
     def activities_in(self, area_id: str) -> tuple[Activity, ...]:
         self.area(area_id)

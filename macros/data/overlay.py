@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros.data.errors import Location, Problem
-from macros.data.shapes import FIELDS  # the one declaration of each entry's shape
+from macros.data.shapes import FIELDS, NORM_UNITS  # the one declaration of each entry's shape
 from macros.data.yamlsource import YamlList, YamlMap, type_name
 
-SECTIONS = ("roles", "areas", "activities", "checklists")
+SECTIONS = ("roles", "areas", "activities", "checklists", "norms")
 OVERLAY_ONLY = ("settings", "aliases")
 NEEDED = ("roles", "areas", "activities")  # a playbook cannot lose every entry of these
 
@@ -42,8 +42,9 @@ class Merged:
     problems: list[Problem]
 
 
-def join_checklists(base: YamlMap, checklists: YamlMap, base_file: str) -> tuple[YamlMap, list[Problem]]:
-    """data/checklists.yml's sections beside data/responsibilities.yml's, in a new tree."""
+def join_file(base: YamlMap, checklists: YamlMap, base_file: str) -> tuple[YamlMap, list[Problem]]:
+    """Another data file's sections (data/checklists.yml, data/norms.yml) beside
+    data/responsibilities.yml's, in a new tree."""
     joined = copy.copy(base)
     joined.locations = dict(base.locations)
     problems = []
@@ -87,12 +88,35 @@ def _merge_section(
         merged[section] = entries
         merged.locations[section] = overlay.at(section)
     before = {e.get("id"): e for e in entries if isinstance(e, dict)}
+    if section == "norms":
+        _keep_norm_kinds(before, patches, problems)
     gone = _merge_entries(entries, patches, section, problems, section, removed_items)
     if gone and section in NEEDED and not entries:
         problems.append(Problem(overlay.at(section), section, f"removes every entry of {section}; a playbook needs at least one"))
     if section == "roles":
         _drop_cells(merged.get("activities"), {role: patches.at(role) for role in gone})
     return {entry_id: before[entry_id] for entry_id in gone}
+
+
+def _keep_norm_kinds(norms: Mapping[Any, Any], patches: YamlMap, problems: list[Problem]) -> None:
+    """A fork's `value:` replaces upstream's `range:` and the other way round; a new unit must be of
+    the same kind (a review turnaround in hours may become days, never percent)."""
+    for norm_id, patch in patches.items():
+        base = norms.get(norm_id)
+        if not isinstance(patch, YamlMap) or not isinstance(base, YamlMap):
+            continue
+        for given, other in (("value", "range"), ("range", "value")):
+            if given in patch and other not in patch:
+                base.pop(other, None)
+        old, new = NORM_UNITS.get(str(base.get("unit"))), NORM_UNITS.get(str(patch.get("unit")))
+        if old and new and old[0] != new[0]:
+            problems.append(
+                Problem(
+                    patch.at("unit"),
+                    f"norms[{norm_id}].unit",
+                    f"'{patch['unit']}' measures {new[0]}; upstream's '{base['unit']}' measures {old[0]}",
+                )
+            )
 
 
 def _check_removed_areas(merged: YamlMap, gone: Mapping[str, Any], overlay: YamlMap, problems: list[Problem]) -> None:

@@ -12,11 +12,32 @@ from typing import Any
 from macros.contract import LETTERS, SLUG
 from macros.data.colours import HEX
 from macros.data.settings import CONTROL, EMAIL
-from macros.data.shapes import FIELDS, IMAGE_EXTENSIONS, MAX_TEXT, MAX_URL, SETTINGS
+from macros.data.shapes import FIELDS, IMAGE_EXTENSIONS, MAX_TEXT, MAX_URL, NORM_UNITS, SETTINGS
 
 SCHEMA_DIR = "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SLUG_PATTERN = SLUG.pattern
+
+
+NUMBER = {"type": "number", "minimum": 0}
+NORM_VALUES: dict[str, dict[str, Any]] = {
+    "value": {**NUMBER, "description": "one number in `unit`; or give range instead"},
+    "range": {
+        "type": "array",
+        "items": NUMBER,
+        "minItems": 2,
+        "maxItems": 2,
+        "description": "[low, high] in `unit`; or give value instead",
+    },
+    "unit": {"enum": list(NORM_UNITS), "description": "an overlay may change it only within its kind (time, share, count, size)"},
+    "source": {
+        "type": "string",
+        "maxLength": MAX_URL,
+        "pattern": "^[hH][tT][tT][pP][sS]?://",
+        "description": "where the figure comes from",
+    },
+    "activity": {"type": "string", "pattern": SLUG_PATTERN, "description": "the matrix activity it belongs to"},
+}
 
 
 def _value(key: str, patch: bool) -> dict[str, Any]:
@@ -30,7 +51,7 @@ def _value(key: str, patch: bool) -> dict[str, Any]:
         if patch:
             item["required"] = ["id"]
         return {"type": "array", "minItems": 0 if patch else 1, "items": item}
-    return {"type": "string", "minLength": 1}
+    return NORM_VALUES.get(key, {"type": "string", "minLength": 1})
 
 
 def _entry(kind: str, patch: bool = False) -> dict[str, Any]:
@@ -44,6 +65,8 @@ def _entry(kind: str, patch: bool = False) -> dict[str, Any]:
     result: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": properties}
     if not patch:
         result["required"] = [key for key, required in spec.items() if required]
+        if kind == "norms":  # one number or one range
+            result["oneOf"] = [{"required": ["value"]}, {"required": ["range"]}]
     return result
 
 
@@ -104,9 +127,10 @@ def settings_schema() -> dict[str, Any]:
     }
 
 
-def data_schema(sections: tuple[str, ...], required: tuple[str, ...], title: str) -> dict[str, Any]:
+def data_schema(sections: tuple[str, ...], required: tuple[str, ...], title: str, aliases: bool = True) -> dict[str, Any]:
     properties: dict[str, Any] = {kind: {"type": "array", "minItems": 1, "items": _entry(kind)} for kind in sections}
-    properties["aliases"] = _aliases(patch=False)
+    if aliases:
+        properties["aliases"] = _aliases(patch=False)
     return {
         "$schema": DRAFT,
         "title": title,
@@ -124,7 +148,7 @@ def overlay_schema() -> dict[str, Any]:
             "propertyNames": {"pattern": SLUG_PATTERN},
             "additionalProperties": _entry(kind, patch=True),
         }
-        for kind in ("roles", "areas", "activities", "checklists")
+        for kind in ("roles", "areas", "activities", "checklists", "norms")
     }
     sections["settings"] = settings_schema()
     sections["aliases"] = _aliases(patch=True)
@@ -143,6 +167,7 @@ def schemas() -> dict[str, dict[str, Any]]:
             ("roles", "areas", "activities", "checklists"), ("roles", "areas", "activities"), "Tech Lead Playbook data/responsibilities.yml"
         ),
         "checklists.schema.json": data_schema(("checklists",), ("checklists",), "Tech Lead Playbook data/checklists.yml"),
+        "norms.schema.json": data_schema(("norms",), ("norms",), "Tech Lead Playbook data/norms.yml", aliases=False),
         "company.schema.json": overlay_schema(),
     }
 

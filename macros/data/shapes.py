@@ -12,9 +12,43 @@ FIELDS: dict[str, dict[str, bool]] = {
     "activities": {"id": True, "area": True, "name": True, "page": True, "raci": True},
     "checklists": {"id": True, "title": True, "activity": False, "items": True},
     "items": {"id": True, "text": True},
+    "norms": {
+        "id": True,
+        "name": True,
+        "value": False,
+        "range": False,
+        "unit": True,
+        "rationale": True,
+        "activity": False,
+        "source": False,
+    },
 }
-NESTED = {"raci": "a mapping", "items": "a list"}
-TOP_LEVEL = {"roles": True, "areas": True, "activities": True, "checklists": False, "aliases": False}
+NESTED = {"raci": "a mapping", "items": "a list", "value": "a number", "range": "a list"}
+TOP_LEVEL = {"roles": True, "areas": True, "activities": True, "checklists": False, "norms": False, "aliases": False}
+
+# --- norms (data/norms.yml, design contract 6) ---------------------------------------------------
+# Each unit: its kind (an overlay may change a norm's unit only within its kind), its words in
+# prose (singular, plural; none for a bare count), and the largest value that still makes sense.
+_UNIT_TABLE = """
+minutes        | time   | minute        | minutes        | 600
+hours          | time   | hour          | hours          | 200
+working-hours  | time   | working hour  | working hours  | 200
+days           | time   | day           | days           | 400
+working-days   | time   | working day   | working days   | 260
+weeks          | time   | week          | weeks          | 104
+months         | time   | month         | months         | 36
+engineer-days  | effort | engineer-day  | engineer-days  | 1000
+engineer-weeks | effort | engineer-week | engineer-weeks | 200
+percent        | share  | percent       | percent        | 100
+count          | count  |               |                | 1000
+people         | count  | person        | people         | 1000
+lines          | size   | line          | lines          | 100000
+"""
+NORM_UNITS: dict[str, tuple[str, str, str, float]] = {
+    unit: (kind, one, many, float(most))
+    for unit, kind, one, many, most in (tuple(cell.strip() for cell in row.split("|")) for row in _UNIT_TABLE.strip().splitlines())
+}
+WHOLE_UNITS = ("count", "people", "lines")  # these take whole numbers only
 
 # --- company settings (`settings:` in data/company.yml) ------------------------------------------
 MAX_TEXT, MAX_URL = 200, 2000  # characters: a one-line name or footer; a URL or path

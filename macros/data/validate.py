@@ -8,7 +8,8 @@ from typing import Any
 from macros.contract import ACCOUNTABLE, LETTERS, RESPONSIBLE, SLUG
 from macros.data.aliases import apply_aliases
 from macros.data.errors import DataError, Location, Problem
-from macros.data.model import Activity, Area, Checklist, ChecklistItem, Playbook, Role
+from macros.data.model import Activity, Area, Checklist, ChecklistItem, Norm, Playbook, Role
+from macros.data.norms import PLACEHOLDER, quote_norms, read_norms
 from macros.data.overlay import Removed
 from macros.data.shapes import FIELDS, NESTED, TOP_LEVEL
 from macros.data.urlpolicy import safe_path_problem
@@ -101,8 +102,11 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
     activity_entries = check.entries(tree, "activities", "activities", True)
     activities = [_activity(check, label, entry, role_ids, area_ids, page_exists) for label, entry in activity_entries or []]
     activity_ids = {a.id for a in activities} if activity_entries is not None else None
+    norm_entries = check.entries(tree, "norms", "norms", False) or []
+    norms = read_norms(check.add, norm_entries, activity_ids, removed.ids("activities"))
+    quoted = {n.id: n for n in norms} if len(norms) == len(norm_entries) else None  # None: the norms are broken
     checklists = [
-        _checklist(check, label, entry, activity_ids, removed)
+        _checklist(check, label, entry, activity_ids, removed, quoted)
         for label, entry in check.entries(tree, "checklists", "checklists", False) or []
     ]
     checklists = apply_aliases(check.add, tree, checklists, set(removed.ids("checklists")))
@@ -115,9 +119,31 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
         tuple(areas),
         tuple(activities),
         tuple(checklists),
+        tuple(norms),
+        checklist_norms=_quoted_in_checklists(tree),
         retired_roles=retired,
+        retired_owners=_retired_owners(removed),
         removed={section: removed.ids(section) for section in removed.entries},
     )
+
+
+def _quoted_in_checklists(tree: YamlMap) -> frozenset[str]:
+    lists = tree.get("checklists")
+    entries = [c for c in lists if isinstance(c, YamlMap)] if isinstance(lists, YamlList) else []
+    texts = [i.get("text") for c in entries if isinstance(c.get("items"), YamlList) for i in c["items"] if isinstance(i, YamlMap)]
+    return frozenset(m for text in texts if isinstance(text, str) for m in PLACEHOLDER.findall(text))
+
+
+def _retired_owners(removed: Removed) -> dict[str, str]:
+    """Activity id -> its accountable role id, for the rows a fork removed: upstream prose that
+    names their owner keeps reading as it did, like a removed role keeps its name."""
+    owners = {}
+    for activity_id, entry in removed.entries.get("activities", {}).items():
+        raci = entry.get("raci") if isinstance(entry, YamlMap) else None
+        found = [role for role, letter in raci.items() if letter in ACCOUNTABLE] if isinstance(raci, YamlMap) else []
+        if found:
+            owners[activity_id] = str(found[0])
+    return owners
 
 
 def _role(entry: YamlMap) -> Role:
@@ -169,20 +195,27 @@ def _check_letters(check: _Checker, where: Location, path: str, cells: dict[str,
         check.add(where, path, "needs at least one responsible role (R or A/R)")
 
 
-def _checklist(check: _Checker, label: str, entry: YamlMap, activity_ids: set[str] | None, removed: Removed) -> Checklist:
+def _checklist(
+    check: _Checker, label: str, entry: YamlMap, activity_ids: set[str] | None, removed: Removed, norms: dict[str, Norm] | None
+) -> Checklist:
     activity = entry.get("activity")
     if activity in removed.ids("activities"):
         activity = None  # a fork removed its matrix row; the checklist itself stays useful
     if isinstance(activity, str) and activity and activity_ids is not None and activity not in activity_ids:
         check.add(entry.at("activity"), f"{label}.activity", f"'{activity}' is not a defined activity")
     items: Iterable[tuple[str, YamlMap]] = check.entries(entry, "items", f"{label}.items", True) or []
+    texts = []
     for item_label, item in items:
         for problem in url_problems(item["text"]) if isinstance(item.get("text"), str) else ():
             check.add(item.at("text"), f"{item_label}.text", problem)
+        text, unknown = quote_norms(_text(item, "text"), norms or {})
+        for norm_id in unknown if norms is not None else ():
+            check.add(item.at("text"), f"{item_label}.text", f"{{norm:{norm_id}}}: '{norm_id}' is not a norm in data/norms.yml")
+        texts.append((item["id"], text))
     return Checklist(
         entry["id"],
         _text(entry, "title"),
         activity if isinstance(activity, str) else None,
-        tuple(ChecklistItem(item["id"], _text(item, "text")) for _, item in items),
+        tuple(ChecklistItem(item_id, text) for item_id, text in texts),
         removed_item_ids=tuple(sorted(removed.items.get(entry["id"], ()))),
     )

@@ -11,6 +11,7 @@ from macros.contract import absolute_url, checklist_anchor, checklist_page, fing
 from macros.data.model import Playbook
 from macros.render.inline import plain_text
 from macros.render.matrix import MatrixTable
+from macros.render.norms import NORMS_JSON, NORMS_MD, norms_json, norms_markdown
 
 MATRIX_CSV = "exports/responsibility-matrix.csv"
 MATRIX_JSON = "exports/responsibility-matrix.json"
@@ -64,6 +65,8 @@ def all_exports(playbook: Playbook, site_url: str = "", site_name: str = "Tech L
         MATRIX_CSV: matrix.csv(),
         MATRIX_JSON: matrix.json(site_url),
         CHECKLIST_INDEX: checklist_index_json(playbook, site_url),
+        NORMS_MD: norms_markdown(playbook, site_url, site_name),
+        NORMS_JSON: norms_json(playbook, site_url),
     }
     for c in playbook.checklists:
         files[f"checklists/{c.id}.md"] = checklist_markdown(playbook, c.id, site_url, site_name)

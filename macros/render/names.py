@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from macros.data.model import Role
+from macros.data.words import number_words
 
 _VOWEL_SOUND = tuple("AEIOUaeiou")
 _CONSONANT_EXCEPTIONS = ("Uni", "Use", "Usu", "One", "uni", "use", "one")
@@ -24,12 +25,12 @@ def render_role_name(role: Role, plural: bool = False, article: bool = False) ->
     return escape(name)
 
 
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-
-
-def number_words(n: int) -> str:
-    """Small counts in words, as prose writes them (one..twelve); larger ones in digits."""
-    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+def render_role_names(roles: tuple[Role, ...], plural: bool = False) -> Markup:
+    """ "A", "A and B", "A, B and C": several roles in one sentence."""
+    names = [render_role_name(role, plural=plural) for role in roles]
+    if len(names) < 2:
+        return Markup("").join(names)
+    return Markup(", ").join(names[:-1]) + Markup(" and ") + names[-1]
 
 
 def counted(n: int, singular: str, plural: str) -> str:

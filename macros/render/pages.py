@@ -13,9 +13,10 @@ from collections.abc import Callable
 import yaml
 from markupsafe import Markup
 
-from macros.contract import checklist_page
+from macros.contract import checklist_page, relative_url
 from macros.data.model import Playbook
 from macros.render.names import counted
+from macros.render.norms import NORMS_JSON, NORMS_MD, NORMS_PAGE, render_agreement
 from macros.render.view import PageView
 
 ViewFor = Callable[[str], PageView]  # source path (roles/em.md) -> the view bound to its page
@@ -81,6 +82,23 @@ def checklist_standalone_page(view: PageView, checklist_id: str) -> str:
     )
 
 
+def norms_page(view: PageView) -> str:
+    """norms/: the team's working agreement, every norm the pages use, in one printable place."""
+    book = view.playbook
+    return _front_matter(description="The team's working agreement: every number and rule this playbook teaches, with why.") + (
+        "# Working agreement\n\n"
+        "Every number and rule this playbook teaches, in one place: review turnaround, spec-review windows, "
+        "onboarding milestones, focus time, planning capacity and the rest. The pages quote these values; "
+        "each value in a page links here. Treat the list as a starting draft: agree your own values with your "
+        "team and your manager in your [first 90 days](growth/first-90-days.md), "
+        "then change them in `data/company.yml` (see [Customise](customise/index.md#norms)) and every page follows. "
+        "Who is accountable for each comes from the [responsibility matrix](responsibilities.md).\n\n"
+        f'Download it as <a href="{relative_url(NORMS_MD, view.url)}">Markdown for your wiki</a> or as '
+        f'<a href="{relative_url(NORMS_JSON, view.url)}">JSON</a>.\n\n'
+        f"{render_agreement(book, view.link)}\n"
+    )
+
+
 def freshness_page(table: Markup) -> str:
     """freshness/: every page with an owner or review date; the table arrives escaped."""
     return _front_matter(description="Every page with an owner or a review date, soonest review first.") + (
@@ -96,6 +114,7 @@ def generated_pages(playbook: Playbook, view_for: ViewFor) -> dict[str, str]:
     renderers: dict[str, Callable[[PageView], str]] = {
         "roles/index.md": roles_index_page,
         "checklists/index.md": checklists_index_page,
+        NORMS_PAGE: norms_page,
     }
     for role in playbook.roles:
         renderers[f"roles/{role.id}.md"] = lambda view, role_id=role.id: role_page(view, role_id)
@@ -109,6 +128,7 @@ def generated_paths(playbook: Playbook) -> list[str]:
     return [
         "roles/index.md",
         "checklists/index.md",
+        NORMS_PAGE,
         *(f"roles/{r.id}.md" for r in playbook.roles),
         *(checklist_page(c.id) for c in playbook.checklists),
     ]

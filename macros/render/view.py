@@ -18,7 +18,8 @@ from macros.render.chart import render_role_chart
 from macros.render.checklist import render_checklist
 from macros.render.lists import render_checklist_context, render_checklist_index, render_role_list, render_role_purpose
 from macros.render.matrix import render_legend, render_matrix
-from macros.render.names import render_role_name
+from macros.render.names import render_role_name, render_role_names
+from macros.render.norms import render_norm
 from macros.render.summary import render_role_summary
 
 MACROS = (
@@ -32,6 +33,9 @@ MACROS = (
     "checklist",
     "checklist_context",
     "checklist_index",
+    "norm",
+    "accountable",
+    "responsible",
 )
 
 
@@ -52,6 +56,7 @@ class PageView:
     site: Site
     url: str
     _counters: dict[str, int] = field(default_factory=dict)
+    used_norms: set[str] = field(default_factory=set)  # for the build's "no page uses this norm"
 
     @property
     def playbook(self) -> Playbook:
@@ -69,6 +74,20 @@ class PageView:
     def role(self, id: str, plural: bool = False, article: bool = False) -> Markup:
         """`role('em')` -> the role's display name from the data."""
         return render_role_name(self.playbook.role_or_retired(id), plural=plural, article=article)
+
+    def norm(self, id: str, adjective: bool = False, plain: bool = False) -> Markup:
+        """`norm('first-review-response')` -> "four working hours", linked to its entry on norms/."""
+        found = self.playbook.norm(id)
+        self.used_norms.add(id)
+        return render_norm(found, self.link, adjective=adjective, plain=plain)
+
+    def accountable(self, activity: str, article: bool = False) -> Markup:
+        """`accountable('sprint-planning')` -> the name of the role the matrix makes accountable."""
+        return render_role_name(self.playbook.owner(activity), article=article)
+
+    def responsible(self, activity: str, plural: bool = False) -> Markup:
+        """`responsible('code-review')` -> "Tech Lead and Engineers": the R and A/R roles, joined."""
+        return render_role_names(self.playbook.doers(activity), plural=plural)
 
     def responsibility_matrix(self, area: str | None = None, role: str | None = None, activities: Sequence[str] | None = None) -> Markup:
         book = self.playbook

@@ -26,7 +26,7 @@ from macros.site.htmltext import plain
 from macros.site.report import fail
 from macros.site.reviews import overdue_problems, read_review
 
-IN_NAV = ("checklists/index.md", "freshness.md")  # with roles/*: the generated pages the nav lists
+IN_NAV = ("checklists/index.md", "freshness.md", "norms.md")  # with roles/*: the generated pages the nav lists
 
 
 def add_generated_pages(files: Files, config: MkDocsConfig, loaded: Loaded, view_for: ViewFor, reviews: list[Review], today: dt.date) -> None:

@@ -36,7 +36,7 @@ from macros.render.view import MACROS, PageView, Site
 from macros.site import files as site_files
 from macros.site.config import configure
 from macros.site.htmltext import escape_nav, escape_page_meta
-from macros.site.report import fail, install_error_format
+from macros.site.report import fail, install_error_format, unused_norm
 
 HREF = re.compile(r'href="([^"#?:]*)[#?"]')
 
@@ -143,6 +143,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             target = posixpath.normpath(posixpath.join(page.url or ".", href)) + "/" if href else ""
             if target in hidden:
                 raise PluginError(f"docs/{page.file.src_uri}: links to hidden page docs/{hidden[target]} (settings.hide)")
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """Every page's Markdown has been rendered, none written yet: a norm no page quotes is
+        a number the agreement promises and no page teaches, so the build stops."""
+        used = set(self.loaded.playbook.checklist_norms).union(*(view.used_norms for view in self.views.values()))
+        unused = [n for n in self.loaded.playbook.norms if n.id not in used]
+        if unused:
+            fail([unused_norm(n) for n in unused], "norm(s) no page uses")
+        return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Hidden pages stay reachable by URL but leave the sitemap."""

@@ -7,7 +7,8 @@ from typing import Any, NoReturn
 
 from mkdocs.exceptions import PluginError
 
-from macros.data.errors import Problem, UnknownIdError
+from macros.data.errors import Location, Problem, UnknownIdError
+from macros.data.model import Norm
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -28,4 +29,20 @@ def install_error_format() -> None:
 
     @format_error.register
     def _unknown_id(error: UnknownIdError, markdown: str, page: Any) -> str:
-        return f"{page.file.src_path}: {error}"
+        source = page.file.content_string  # the whole file, front matter included: its line numbers
+        return f"docs/{page.file.src_path}:{line_of(source, error.given)}: {error}"
+
+
+def line_of(markdown: str, given: str) -> int:
+    """The line of the first macro call that quotes `given` ('id' or "id"); 1 if none is found."""
+    for quote in ("'", '"'):
+        at = markdown.find(f"{quote}{given}{quote}")
+        if at >= 0:
+            return markdown.count("\n", 0, at) + 1
+    return 1
+
+
+def unused_norm(norm: Norm) -> Problem:
+    file, _, line = norm.where.rpartition(":")
+    message = f"no page uses this norm; quote it in a page with {{{{ norm('{norm.id}') }}}} or remove it"
+    return Problem(Location(file, int(line or 1)), f"norms[{norm.id}]", message)

@@ -55,11 +55,12 @@ DATA_MISTAKES: dict[str, str] = {
     "a second accountable role": FORK_OVERLAY.replace("raci: {design: I, em: ~}", "raci: {design: A, em: ~}"),
     "a redirect out of docs/": "settings:\n  redirects:\n    ../x.md: index.md\n",
     "a primary colour without contrast": FORK_OVERLAY.replace('primary: "#0b5394"', 'primary: "#ffcc00"'),
+    "a norm in another kind of unit": FORK_OVERLAY.replace("unit: working-days\n    rationale: Acme", "unit: percent\n    rationale: Acme"),
     "a patch for an id upstream renamed": "checklists:\n  code-review:\n    items:\n      - {id: reply-within-a-day, text: Reply.}\n",
 }
 BUILD_MISTAKES: dict[str, str] = {
     "an overdue review, when the fork asks": FORK_OVERLAY + "  fail_on_overdue_reviews: true\n",
-    "hiding a page others link to": "settings:\n  hide: [glossary.md]\n  check_permalinks: false\n",
+    "hiding a page others link to": FORK_OVERLAY.replace("hide: [company/draft-policy.md]", "hide: [glossary.md]\n  check_permalinks: false"),
 }
 
 

@@ -1,0 +1,108 @@
+"""Norms in prose and as the team's working agreement (norms/, exports/norms.md and .json).
+
+The words come from `macros.data.words.norm_words`, so every place says the same thing.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from macros.contract import absolute_url, page_url
+from macros.data.model import Norm, Playbook
+from macros.data.words import norm_words
+from macros.render import Link
+from macros.render.html import render_html
+
+NORMS_PAGE = "norms.md"
+NORMS_MD = "exports/norms.md"
+NORMS_JSON = "exports/norms.json"
+GENERAL = "Across the team"  # the group of norms that belong to no matrix activity
+
+
+def norm_anchor(norm_id: str) -> str:
+    return f"norm-{norm_id}"
+
+
+def render_norm(norm: Norm, link: Link, adjective: bool = False, plain: bool = False) -> Markup:
+    """The words, linked to the norm's entry on the agreement page (its title says why), so a
+    reader can check where a number comes from; `plain` for headings, tables and diagrams."""
+    words = norm_words(norm, adjective)
+    if plain:
+        return Markup.escape(words)
+    href = link(NORMS_PAGE) + "#" + norm_anchor(norm.id)
+    return Markup('<a class="norm" href="{}" title="{}">{}</a>').format(href, norm.rationale, words)
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    norm: Norm
+    value: str
+    accountable: str  # the role's name, "" for a norm with no activity
+    activity: str  # the activity's name
+    play: str  # href of the play that explains it
+
+
+def agreement_groups(playbook: Playbook, link: Link) -> list[tuple[str, str, list[AgreementRow]]]:
+    """(group id, group name, rows): norms by their activity's area, in matrix order; those of
+    no activity last."""
+
+    def row(norm: Norm) -> AgreementRow:
+        if norm.activity is None:
+            return AgreementRow(norm, norm_words(norm), "", "", "")
+        activity = playbook.activity(norm.activity)
+        return AgreementRow(norm, norm_words(norm), playbook.role(activity.accountable).name, activity.name, link(activity.page))
+
+    order = {a.id: i for i, a in enumerate(playbook.activities)}
+    groups = []
+    for area in playbook.areas:
+        mine = [n for n in playbook.norms if n.activity and playbook.activity(n.activity).area == area.id]
+        if mine:
+            groups.append((area.id, area.name, [row(n) for n in sorted(mine, key=lambda n: order[n.activity or ""])]))
+    loose = [row(n) for n in playbook.norms if n.activity is None]
+    return groups + ([("general", GENERAL, loose)] if loose else [])
+
+
+def render_agreement(playbook: Playbook, link: Link) -> Markup:
+    return render_html("norms.html", groups=agreement_groups(playbook, link), anchor=norm_anchor)
+
+
+def norms_markdown(playbook: Playbook, site_url: str = "", site_name: str = "Tech Lead Playbook") -> str:
+    """The agreement as Markdown a team pastes into its wiki: one table per area."""
+    url = absolute_url(site_url, page_url(NORMS_PAGE))
+    lines = ["# Team working agreement", "", f"From the {site_name}: <{url}>", ""]
+    for _, group, rows in agreement_groups(playbook, lambda src: absolute_url(site_url, page_url(src))):
+        lines += [f"## {group}", "", "| Norm | Agreement | Why | Accountable |", "| --- | --- | --- | --- |"]
+        lines += [f"| {_cell(r.norm.name)} | {_cell(r.value)} | {_cell(r.norm.rationale)} | {_cell(r.accountable) or '-'} |" for r in rows]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    """Text from data in a Markdown table cell: no cell break, no HTML a wiki would run."""
+    return html.escape(text, quote=False).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def norms_json(playbook: Playbook, site_url: str = "") -> str:
+    entries = []
+    for norm in playbook.norms:
+        accountable = playbook.activity(norm.activity).accountable if norm.activity else None
+        value = {"range": [norm.low, norm.high]} if norm.is_range else {"value": norm.low}
+        entries.append(
+            {
+                "id": norm.id,
+                "name": norm.name,
+                **value,
+                "unit": norm.unit,
+                "words": norm_words(norm),
+                "rationale": norm.rationale,
+                "activity": norm.activity,
+                "accountable": accountable,
+                "source": norm.source or None,
+                "url": absolute_url(site_url, page_url(NORMS_PAGE) + "#" + norm_anchor(norm.id)),
+            }
+        )
+    return json.dumps({"version": 1, "norms": entries}, indent=2, ensure_ascii=False) + "\n"
