@@ -25,6 +25,7 @@ class Area:
     id: str
     name: str
     summary: str
+    page: str = ""  # the area's overview page (docs-relative), if it has one
 
 
 @dataclass(frozen=True)

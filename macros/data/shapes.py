@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # The shape of each entry: key -> required? Every value is text, except those in NESTED.
 FIELDS: dict[str, dict[str, bool]] = {
     "roles": {"id": True, "name": True, "plural": False, "short": True, "summary": True},
-    "areas": {"id": True, "name": True, "summary": True},
+    "areas": {"id": True, "name": True, "summary": True, "page": False},
     "activities": {"id": True, "area": True, "name": True, "page": True, "raci": True},
     "checklists": {"id": True, "title": True, "activity": False, "items": True},
     "items": {"id": True, "text": True},

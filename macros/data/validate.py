@@ -95,7 +95,7 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
     role_entries = check.entries(tree, "roles", "roles", True)
     area_entries = check.entries(tree, "areas", "areas", True)
     roles = [_role(entry) for _, entry in role_entries or []]
-    areas = [Area(e["id"], _text(e, "name"), _text(e, "summary")) for _, e in area_entries or []]
+    areas = [Area(e["id"], _text(e, "name"), _text(e, "summary"), _page(check, label, e, page_exists)) for label, e in area_entries or []]
     # When a whole list is unusable, references into it are not checked: one cause, one line.
     role_ids = [r.id for r in roles] if role_entries is not None else None
     area_ids = {a.id for a in areas} if area_entries is not None else None
@@ -162,11 +162,7 @@ def _activity(
     area = entry.get("area")
     if isinstance(area, str) and area and area_ids is not None and area not in area_ids:
         check.add(entry.at("area"), f"{label}.area", f"'{area}' is not a defined area (known: {', '.join(sorted(area_ids))})")
-    page = entry.get("page")
-    if isinstance(page, str) and page and (unsafe := safe_path_problem(page.partition("#")[0], "page path")):
-        check.add(entry.at("page"), f"{label}.page", unsafe)
-    elif isinstance(page, str) and page and page_exists is not None and not page_exists(page):
-        check.add(entry.at("page"), f"{label}.page", f"'{page}' does not exist under docs/")
+    _page(check, label, entry, page_exists)
     raci = entry.get("raci")
     cells: dict[str, str] = {}
     if isinstance(raci, YamlMap):
@@ -184,6 +180,16 @@ def _activity(
             _check_letters(check, raci.here if raci else entry.at("raci"), f"{label}.raci", cells)
     ordered = tuple((role_id, cells[role_id]) for role_id in role_ids or [] if role_id in cells)
     return Activity(entry["id"], _text(entry, "area"), _text(entry, "name"), _text(entry, "page"), ordered)  # type: ignore[arg-type]
+
+
+def _page(check: _Checker, label: str, entry: YamlMap, page_exists: Callable[[str], bool] | None) -> str:
+    """An entry's `page`: a plain path inside docs/ that exists."""
+    page = entry.get("page")
+    if isinstance(page, str) and page and (unsafe := safe_path_problem(page.partition("#")[0], "page path")):
+        check.add(entry.at("page"), f"{label}.page", unsafe)
+    elif isinstance(page, str) and page and page_exists is not None and not page_exists(page):
+        check.add(entry.at("page"), f"{label}.page", f"'{page}' does not exist under docs/")
+    return _text(entry, "page")
 
 
 def _check_letters(check: _Checker, where: Location, path: str, cells: dict[str, str]) -> None:

@@ -17,6 +17,10 @@ def render_role_purpose(playbook: Playbook, role_id: str) -> Markup:
     return Markup('<p class="role-purpose">{}</p>').format(playbook.role(role_id).summary)
 
 
+def render_area_list(playbook: Playbook, link: Link) -> Markup:
+    return render_html("area-list.html", areas=playbook.areas, link=link)
+
+
 def render_role_list(playbook: Playbook, link: Link) -> Markup:
     return render_html("role-list.html", roles=playbook.roles, link=link)
 

@@ -16,7 +16,7 @@ from macros.data.model import Playbook
 from macros.render import Link
 from macros.render.chart import render_role_chart
 from macros.render.checklist import render_checklist
-from macros.render.lists import render_checklist_context, render_checklist_index, render_role_list, render_role_purpose
+from macros.render.lists import render_area_list, render_checklist_context, render_checklist_index, render_role_list, render_role_purpose
 from macros.render.matrix import render_legend, render_matrix
 from macros.render.names import render_role_name, render_role_names
 from macros.render.norms import render_norm
@@ -26,6 +26,7 @@ MACROS = (
     "role",
     "role_purpose",
     "role_list",
+    "area_list",
     "role_summary",
     "role_chart",
     "responsibility_matrix",
@@ -125,3 +126,7 @@ class PageView:
 
     def role_list(self) -> Markup:
         return render_role_list(self.playbook, self.link)
+
+    def area_list(self) -> Markup:
+        """The areas of the role, each with its summary and overview page, from the data."""
+        return render_area_list(self.playbook, self.link)
