@@ -68,12 +68,12 @@ def page_url(src_path: str, directory_urls: bool = True) -> str:
     path, _, anchor = src_path.partition("#")
     stem = path[:-3] if path.endswith(".md") else path
     if posixpath.basename(stem) in ("index", "README"):
-        url = posixpath.dirname(stem) + "/"
+        url = posixpath.dirname(stem) + ("/" if directory_urls else "/index.html")
     elif directory_urls:
         url = stem + "/"
     else:
         url = stem + ".html"
-    url = "" if url == "/" else url
+    url = {"/": "", "/index.html": "index.html"}.get(url, url)
     return url + (f"#{anchor}" if anchor else "")
 
 

@@ -58,6 +58,7 @@ class PageView:
     url: str
     _counters: dict[str, int] = field(default_factory=dict)
     used_norms: set[str] = field(default_factory=set)  # for the build's "no page uses this norm"
+    shown_checklists: set[str] = field(default_factory=set)  # embedded here, not as a standalone page
 
     @property
     def playbook(self) -> Playbook:
@@ -113,6 +114,8 @@ class PageView:
     def checklist(self, id: str, standalone: bool = False) -> Markup:
         if self.playbook.was_removed("checklists", id):
             return Markup("")
+        if not standalone:
+            self.shown_checklists.add(id)
         return render_checklist(self.playbook, id, self.link, standalone=standalone, tracker=self.site.tracker, site_url=self.site.site_url)
 
     def checklist_context(self, id: str) -> Markup:

@@ -5,6 +5,7 @@ Also shapes the nav (role pages, the company section, hidden pages out) and the 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -13,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from macros.contract import checklist_page
 from macros.data.load import Loaded
+from macros.data.model import Playbook
 from macros.data.settings import Settings
 from macros.render.company import footer_html
 from macros.site.checks import unsafe_redirects
@@ -30,6 +32,7 @@ def configure(config: MkDocsConfig, loaded: Loaded) -> None:
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:  # the shim ships with the site, not from a CDN
         config.extra["polyfills"] = [OFFLINE_SHIM]
+    config.extra["search_weak_words"] = weak_words(loaded.playbook)
     nav = expand_roles(config.nav, [f"roles/{r.id}.md" for r in loaded.playbook.roles])
     pages = company_pages(Path(config.docs_dir), settings)
     nav = add_company_section(nav, pages, settings.pages_section or settings.name or "Company")
@@ -42,6 +45,13 @@ def configure(config: MkDocsConfig, loaded: Loaded) -> None:
     for checklist in loaded.playbook.checklists:  # a renamed checklist's old standalone URL redirects
         for old in checklist.old_ids:
             redirects.setdefault(checklist_page(old), checklist_page(checklist.id))
+
+
+def weak_words(playbook: Playbook) -> str:
+    """The words of role titles, which nearly every page holds, for assets/search.js: "tech+lead+...".
+    Letters only, so the list cannot break out of the worker URL it rides in."""
+    words = {w for role in playbook.roles for w in re.findall(r"[a-z]+", f"{role.name} {role.plural}".lower())}
+    return "+".join(sorted(words | {"team", "teams"}))
 
 
 def apply_settings(config: MkDocsConfig, settings: Settings) -> None:

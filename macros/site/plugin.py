@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from macros.contract import page_url
+from macros.contract import checklist_page, page_url
 from macros.data.errors import DataError
 from macros.data.load import Loaded, load_playbook
 from macros.data.model import Review
@@ -37,6 +37,7 @@ from macros.site import files as site_files
 from macros.site.config import configure
 from macros.site.htmltext import escape_nav, escape_page_meta
 from macros.site.report import fail, install_error_format, unused_norm
+from macros.site.search import abbreviation_pairs, tune_index
 
 HREF = re.compile(r'href="([^"#?:]*)[#?"]')
 
@@ -45,7 +46,6 @@ class PlaybookConfig(Config):
     """`- playbook:` options in mkdocs.yml. A fork sets its own in data/company.yml instead."""
 
     play_boost = c.Type(float, default=4.0)  # search: a play ranks above pages that mention it
-    checklist_copy_boost = c.Type(float, default=0.5)  # search: a play's standalone checklist copy ranks below it
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -122,9 +122,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.meta["search"] = {"exclude": True}
         elif self.loaded.playbook.activities_on(src):
             page.meta.setdefault("search", {"boost": self.config.play_boost})
-        elif src.startswith("checklists/") and src != "checklists/index.md":
-            page.meta.setdefault("search", {"boost": self.config.checklist_copy_boost})
         return markdown
+
+    @event_priority(10)  # before Material's search plugin reads page.meta["search"]
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, **_: Any) -> Any:
+        """A checklist's standalone copy leaves the search index when another page shows the same
+        checklist (every page's Markdown has been rendered by now): one hit, the play."""
+        shown = set().union(*(view.shown_checklists for view in self.views.values()))
+        if any(page.file.src_uri == checklist_page(c) for c in shown):
+            page.meta["search"] = {"exclude": True}
+        return context
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
         self._refuse_links_to_hidden(html, page)
@@ -154,7 +161,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Hidden pages stay reachable by URL but leave the sitemap."""
+        """Abbreviations into the search index (before the offline copy packs it); hidden pages
+        stay reachable by URL but leave the sitemap."""
+        abbreviations = Path(config.config_file_path).parent / "includes/abbreviations.md"
+        text = abbreviations.read_text(encoding="utf-8") if abbreviations.exists() else ""
+        tune_index(Path(config.site_dir), abbreviation_pairs(self.loaded.playbook, text))
         hidden = self.loaded.settings.hide
         sitemap = Path(config.site_dir) / "sitemap.xml"
         if not hidden or not sitemap.exists():

@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page
+import yaml
+from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from macros.contract import page_url
 from tests.browser.conftest import SiteServer
+from tests.conftest import FIXTURES
+from tests.site.test_content import GROWTH, PLAYBOOK
 
 # play URL -> the words a reader would type for it
 TERMS = {
@@ -30,11 +35,29 @@ TERMS = {
 }
 
 
-ANSWERS_WHOLE_TERM_JS = """(words) => {
+RESULTS_FOR_JS = """([words, last]) => {
   const first = document.querySelector(".md-search-result__item > a");
-  const matched = first ? (new URL(first.href).searchParams.get("h") || "").split(" ").filter(Boolean) : [];
-  return matched.length > 0 && matched.every((word) => words.includes(word));
+  const marked = first ? (new URL(first.href).searchParams.get("h") || "").split(" ").filter(Boolean) : [];
+  const cut = marked.some((m) => m !== last && last.startsWith(m));  // results of a shorter query
+  return first !== null && !cut && marked.every((m) => words.some((w) => w.startsWith(m) || m.startsWith(w)));
 }"""
+
+
+def search(page: Page, query: str) -> None:
+    """Type `query` and wait for its own results. Material searches on keystrokes: the query goes in
+    all but its last letter at once, then that letter as a key, so one search is the whole query."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+    box.fill(query[:-1])
+    box.type(query[-1])
+    words = [w for w in re.split(r"[\s:-]+", query.lower()) if w]
+    try:
+        page.wait_for_function(RESULTS_FOR_JS, arg=[words, words[-1]])
+    except PlaywrightTimeout:
+        first = page.locator(".md-search-result__item > a").first
+        raise AssertionError(f"{query!r}: no results of its own; first {first.get_attribute('href') if first.count() else None}") from None
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +69,37 @@ def search_page(browser: Browser, server: SiteServer) -> Page:
 
 @pytest.mark.parametrize(("play", "term"), TERMS.items())
 def test_play_is_the_first_result_for_its_term(search_page: Page, server: SiteServer, play: str, term: str) -> None:
-    box = search_page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.type(term)
-    # Results arrive per keystroke; wait for those of the whole term: Material puts the query words
-    # it matched into each result's `?h=`, so a list for a prefix ("go-to perso") still has a cut word.
-    search_page.wait_for_function(ANSWERS_WHOLE_TERM_JS, arg=re.split(r"[\s-]+", term.lower()))
+    search(search_page, term)  # Material puts the query words it matched into each result's `?h=`
     href = search_page.locator(".md-search-result__item > a").first.get_attribute("href")
     assert href is not None and href.split("?")[0].split("#")[0].endswith(play), f"{term!r} -> {href}"
+
+
+# A page a result links to, as the site root-relative path (`plays/a/b/`), first three distinct.
+FIRST_PAGES_JS = """() => {
+  const pages = [];
+  for (const link of document.querySelectorAll(".md-search-result__item > a")) {
+    const page = new URL(link.href).pathname.replace(/^\\//, "");
+    if (!pages.includes(page)) pages.push(page);
+  }
+  return pages.slice(0, 3);
+}"""
+
+QUERIES = yaml.safe_load((FIXTURES / "search-queries.yml").read_text(encoding="utf-8"))
+
+
+def test_the_queries_cover_every_play_growth_page_and_abbreviation() -> None:
+    targets = {q["page"] for q in QUERIES}
+    answers = {page_url(a.page) for a in PLAYBOOK.activities} | {f"growth/{p}/" for p in GROWTH} | {"growth/"}
+    assert len(QUERIES) >= 40 and answers <= targets, answers - targets
+    assert {"PM", "EM", "TL", "ADR", "SRE", "IC", "on-call", "tech debt"} <= {q["query"] for q in QUERIES}
+
+
+def test_readers_words_find_the_page_in_the_first_three_results(search_page: Page) -> None:
+    """One page, each query typed in turn; a miss names the query and what came first instead."""
+    misses = []
+    for pair in QUERIES:
+        search(search_page, pair["query"])
+        first = search_page.evaluate(FIRST_PAGES_JS)
+        if pair["page"] not in first:
+            misses.append(f"{pair['query']!r}: wanted {pair['page']}, first three {first}")
+    assert misses == [], "\n".join(misses)

@@ -82,13 +82,6 @@ def test_item_anchors_are_unique_on_every_page(site: Site) -> None:
         assert len(ids) == len(set(ids)), f"{url}: duplicate ids"
 
 
-def test_own_javascript_and_css_are_small(site: Site) -> None:
-    js = sum(len(gzip.compress(p.read_bytes())) for p in (ROOT / "docs/assets").glob("*.js"))
-    css = sum(len(gzip.compress(p.read_bytes())) for p in (ROOT / "docs/assets").glob("*.css"))
-    assert js <= 5 * 1024, js
-    assert css <= 5 * 1024, css
-
-
 def test_permalink_manifest_is_current() -> None:
     from macros.render.pages import generated_paths
 

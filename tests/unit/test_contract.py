@@ -40,6 +40,8 @@ def test_page_urls_and_relative_links() -> None:
     assert page_url("plays/a/index.md") == "plays/a/"
     assert page_url("index.md") == ""
     assert page_url("plays/a/b.md", directory_urls=False) == "plays/a/b.html"
+    assert page_url("plays/a/index.md", directory_urls=False) == "plays/a/index.html"
+    assert page_url("index.md", directory_urls=False) == "index.html"
     assert linker("")("roles/tl.md#x") == "roles/tl/#x"
     assert linker("roles/tl/")("index.md") == "../../"
     assert linker("plays/a/b/")("plays/a/b.md") == "./"

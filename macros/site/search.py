@@ -1,0 +1,58 @@
+"""The search index, tuned after Material's search plugin writes it (and before the offline
+copy packs it): a reader types "PM", "ADR" or "SRE"; the pages spell out "Product Manager" and
+"architecture decision record". Each section title and text that spells a term out gets its abbreviation once,
+right after the first mention ("Product Manager (PM)"), so the short form finds it and the teaser
+still reads naturally. The pairs come from the data (each role's `short`, so a fork's titles
+count) and from includes/abbreviations.md (the glossary's abbreviations)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from macros.data.model import Playbook
+
+INDEX = "search/search_index.json"
+# Material weighs a word in a section's title 1000 times one in its text, so a word of any title
+# ("team" in "Unblock work that depends on another team") outranked pages about the query. At 20
+# a title still counts for more than a paragraph, without drowning it (bench/README: Search).
+TITLE_BOOST = 20.0
+ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$")
+SHORT_FORM = re.compile(r"^[A-Z][A-Z0-9]{1,4}s?$")  # TL, EM, PM, SRE, ADRs; not "Eng" or "Staff"
+
+
+def abbreviation_pairs(playbook: Playbook, abbreviations: str) -> list[tuple[str, str]]:
+    """(spelled-out term, short form): each role's name and plural, then the glossary's."""
+    pairs = []
+    for role in playbook.roles:
+        if SHORT_FORM.match(role.short):
+            pairs += [(role.plural, role.short + "s"), (role.name, role.short)]
+    for line in abbreviations.splitlines():
+        if match := ABBREVIATION.match(line):
+            short, full = match.groups()
+            if SHORT_FORM.match(short) and ":" not in full:
+                pairs.append((full, short))
+    return sorted(set(pairs), key=lambda pair: -len(pair[0]))  # "Product Managers" before "Product Manager"
+
+
+def add_abbreviations(text: str, pairs: Iterable[tuple[str, str]]) -> str:
+    for full, short in pairs:
+        if re.search(rf"\b{re.escape(short)}\b", text):
+            continue  # the section already says it
+        text = re.sub(rf"\b({re.escape(full)})\b", rf"\1 ({short})", text, count=1, flags=re.I)
+    return text
+
+
+def tune_index(site_dir: Path, pairs: list[tuple[str, str]]) -> None:
+    path = site_dir / INDEX
+    if not path.exists():  # search turned off
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index.get("config", {}).get("fields", {}).get("title", {})["boost"] = TITLE_BOOST
+    for doc in index.get("docs", []):
+        for field in ("title", "text"):
+            if isinstance(doc.get(field), str):
+                doc[field] = add_abbreviations(doc[field], pairs)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

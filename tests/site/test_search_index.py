@@ -1,0 +1,35 @@
+"""The search index as the build leaves it (README: Search): one hit per checklist, short forms
+beside the terms they abbreviate, titles that do not drown the text."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Site
+
+
+def index(site: Site) -> dict:
+    return json.loads(site.path("search/search_index.json").read_text(encoding="utf-8"))
+
+
+def pages_in(site: Site) -> set[str]:
+    return {doc["location"].split("#")[0] for doc in index(site)["docs"]}
+
+
+def test_a_checklist_a_play_shows_is_one_hit_the_play(site: Site) -> None:
+    assert [page for page in pages_in(site) if page.startswith("checklists/") and page != "checklists/"] == []
+    texts = " ".join(doc["text"] for doc in index(site)["docs"] if doc["location"].startswith("plays/force-multiplier/code-reviews/"))
+    assert "Measure time to first review" in texts  # the checklist's text is found on its play
+
+
+def test_a_checklist_no_play_shows_keeps_its_own_page_in_the_index(hostile_site: Site) -> None:
+    assert "checklists/hostile-ids/" in pages_in(hostile_site)
+    assert "checklists/code-reviews/" not in pages_in(hostile_site)
+
+
+def test_short_forms_stand_beside_the_terms_they_abbreviate(site: Site) -> None:
+    docs = index(site)["docs"]
+    for spelled in ("Product Manager (PM)", "Engineering Manager (EM)", "Tech Lead (TL)"):
+        assert any(spelled in doc["text"] or spelled in doc["title"] for doc in docs), spelled
+    assert not any("(PM) (PM)" in doc["text"] for doc in docs)
+    assert index(site)["config"]["fields"]["title"]["boost"] == 20.0
