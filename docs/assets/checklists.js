@@ -234,9 +234,12 @@
 
   /* Scroll now and again after load (late layout may move it), unless the reader moved first. */
   function land(target) {
-    var moved = false, mark = function () { moved = true; };
-    ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (e) { addEventListener(e, mark, true); });
-    var again = function () { requestAnimationFrame(function () { if (!moved) target.scrollIntoView(); }); };
+    var moved = false, mark = function () { moved = true; }, events = ["wheel", "touchstart", "keydown", "mousedown"];
+    events.forEach(function (e) { addEventListener(e, mark, true); });
+    var again = function () {
+      events.forEach(function (e) { removeEventListener(e, mark, true); });
+      requestAnimationFrame(function () { if (!moved) target.scrollIntoView(); });
+    };
     target.scrollIntoView();
     if (document.readyState === "complete") again();
     else addEventListener("load", again, { once: true });

@@ -95,6 +95,7 @@ class Playbook:
     # What a company overlay removed on purpose: pages written upstream may still name these.
     retired_roles: tuple[Role, ...] = ()
     retired_owners: Mapping[str, str] = field(default_factory=dict)  # removed activity -> its accountable role
+    retired_norms: tuple[Norm, ...] = ()  # norms a fork removed: upstream prose still quotes them
     removed: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -132,6 +133,14 @@ class Playbook:
     def norm(self, norm_id: str) -> Norm:
         return self._get("norm", norm_id)  # type: ignore[return-value]
 
+    def norm_or_retired(self, norm_id: str) -> tuple[Norm, bool]:
+        """For prose: (the norm, whether it is still in the agreement); a removed one keeps its
+        upstream value rather than breaking the pages that quote it."""
+        for norm in self.retired_norms:
+            if norm.id == norm_id:
+                return norm, False
+        return self.norm(norm_id), True
+
     def was_removed(self, section: str, item_id: str) -> bool:
         """True for an id the overlay removed with `remove: true` (not for a typo)."""
         return item_id in self.removed.get(section, frozenset())
@@ -150,7 +159,8 @@ class Playbook:
         return self.role(self.activity(activity_id).accountable)
 
     def doers(self, activity_id: str) -> tuple[Role, ...]:
-        """The responsible roles (R or A/R) of an activity, in column order."""
+        """The responsible roles (R or A/R) of an activity, in column order; for a row a fork
+        removed, its upstream owner (as prose that names it keeps reading)."""
         if activity_id in self.retired_owners:
             return (self.owner(activity_id),)
         return tuple(self.role(r) for r in self.activity(activity_id).responsible)

@@ -7,6 +7,7 @@ sense for the unit, an activity the matrix has, a source that passes the URL pol
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -85,7 +86,8 @@ def _bounds(report: Report, label: str, entry: YamlMap) -> tuple[float, float] |
 
 
 def _number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A finite number (YAML's .nan and .inf are not values a team agrees on)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _check_numbers(report: Report, entry: YamlMap, label: str, unit: str, bounds: tuple[float, float]) -> None:

@@ -42,17 +42,17 @@ class Merged:
     problems: list[Problem]
 
 
-def join_file(base: YamlMap, checklists: YamlMap, base_file: str) -> tuple[YamlMap, list[Problem]]:
+def join_file(base: YamlMap, extra: YamlMap, base_file: str) -> tuple[YamlMap, list[Problem]]:
     """Another data file's sections (data/checklists.yml, data/norms.yml) beside
     data/responsibilities.yml's, in a new tree."""
     joined = copy.copy(base)
     joined.locations = dict(base.locations)
     problems = []
-    for key, value in checklists.items():
+    for key, value in extra.items():
         if key in base:
-            problems.append(Problem(checklists.at(key), str(key), f"also defined in {base_file}; keep it in one file"))
+            problems.append(Problem(extra.at(key), str(key), f"also defined in {base_file}; keep it in one file"))
         joined[key] = value
-        joined.locations[key] = checklists.at(key)
+        joined.locations[key] = extra.at(key)
     return joined, problems
 
 

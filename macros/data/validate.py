@@ -104,7 +104,9 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
     activity_ids = {a.id for a in activities} if activity_entries is not None else None
     norm_entries = check.entries(tree, "norms", "norms", False) or []
     norms = read_norms(check.add, norm_entries, activity_ids, removed.ids("activities"))
-    quoted = {n.id: n for n in norms} if len(norms) == len(norm_entries) else None  # None: the norms are broken
+    gone = [(f"norms[{i}]", e) for i, e in removed.entries.get("norms", {}).items() if isinstance(e, YamlMap)]
+    retired_norms = read_norms(lambda *_: None, gone, None, frozenset())  # upstream's, checked upstream
+    quoted = {n.id: n for n in retired_norms + norms} if len(norms) == len(norm_entries) else None  # None: broken
     checklists = [
         _checklist(check, label, entry, activity_ids, removed, quoted)
         for label, entry in check.entries(tree, "checklists", "checklists", False) or []
@@ -123,6 +125,7 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
         checklist_norms=_quoted_in_checklists(tree),
         retired_roles=retired,
         retired_owners=_retired_owners(removed),
+        retired_norms=tuple(retired_norms),
         removed={section: removed.ids(section) for section in removed.entries},
     )
 

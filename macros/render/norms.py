@@ -21,6 +21,7 @@ NORMS_PAGE = "norms.md"
 NORMS_MD = "exports/norms.md"
 NORMS_JSON = "exports/norms.json"
 GENERAL = "Across the team"  # the group of norms that belong to no matrix activity
+WHOLE_TEAM = "The whole team"  # who is accountable for such a norm
 
 
 def norm_anchor(norm_id: str) -> str:
@@ -54,7 +55,7 @@ def agreement_groups(playbook: Playbook, link: Link) -> list[tuple[str, str, lis
         if norm.activity is None:
             return AgreementRow(norm, norm_words(norm), "", "", "")
         activity = playbook.activity(norm.activity)
-        return AgreementRow(norm, norm_words(norm), playbook.role(activity.accountable).name, activity.name, link(activity.page))
+        return AgreementRow(norm, norm_words(norm), playbook.owner(activity.id).name, activity.name, link(activity.page))
 
     order = {a.id: i for i, a in enumerate(playbook.activities)}
     groups = []
@@ -67,7 +68,7 @@ def agreement_groups(playbook: Playbook, link: Link) -> list[tuple[str, str, lis
 
 
 def render_agreement(playbook: Playbook, link: Link) -> Markup:
-    return render_html("norms.html", groups=agreement_groups(playbook, link), anchor=norm_anchor)
+    return render_html("norms.html", groups=agreement_groups(playbook, link), anchor=norm_anchor, whole_team=WHOLE_TEAM)
 
 
 def norms_markdown(playbook: Playbook, site_url: str = "", site_name: str = "Tech Lead Playbook") -> str:
@@ -76,7 +77,9 @@ def norms_markdown(playbook: Playbook, site_url: str = "", site_name: str = "Tec
     lines = ["# Team working agreement", "", f"From the {site_name}: <{url}>", ""]
     for _, group, rows in agreement_groups(playbook, lambda src: absolute_url(site_url, page_url(src))):
         lines += [f"## {group}", "", "| Norm | Agreement | Why | Accountable |", "| --- | --- | --- | --- |"]
-        lines += [f"| {_cell(r.norm.name)} | {_cell(r.value)} | {_cell(r.norm.rationale)} | {_cell(r.accountable) or '-'} |" for r in rows]
+        for r in rows:
+            cells = (r.norm.name, r.value, r.norm.rationale, r.accountable or WHOLE_TEAM)
+            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)
 
@@ -89,7 +92,7 @@ def _cell(text: str) -> str:
 def norms_json(playbook: Playbook, site_url: str = "") -> str:
     entries = []
     for norm in playbook.norms:
-        accountable = playbook.activity(norm.activity).accountable if norm.activity else None
+        accountable = playbook.owner(norm.activity).id if norm.activity else None
         value = {"range": [norm.low, norm.high]} if norm.is_range else {"value": norm.low}
         entries.append(
             {

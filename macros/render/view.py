@@ -79,9 +79,9 @@ class PageView:
 
     def norm(self, id: str, adjective: bool = False, plain: bool = False) -> Markup:
         """`norm('first-review-response')` -> "four working hours", linked to its entry on norms/."""
-        found = self.playbook.norm(id)
+        found, agreed = self.playbook.norm_or_retired(id)
         self.used_norms.add(id)
-        return render_norm(found, self.link, adjective=adjective, plain=plain)
+        return render_norm(found, self.link, adjective=adjective, plain=plain or not agreed)
 
     def accountable(self, activity: str, article: bool = False) -> Markup:
         """`accountable('sprint-planning')` -> the name of the role the matrix makes accountable."""

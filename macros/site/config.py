@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -48,10 +48,10 @@ def configure(config: MkDocsConfig, loaded: Loaded) -> None:
 
 
 def weak_words(playbook: Playbook) -> str:
-    """The words of role titles, which nearly every page holds, for assets/search.js: "tech+lead+...".
-    Letters only, so the list cannot break out of the worker URL it rides in."""
-    words = {w for role in playbook.roles for w in re.findall(r"[a-z]+", f"{role.name} {role.plural}".lower())}
-    return "+".join(sorted(words | {"team", "teams"}))
+    """The words of role titles, and "team", which nearly every page holds, for assets/search.js:
+    "tech+lead+...". Letters only, each percent-encoded, so none can break out of the worker URL."""
+    words = {w for role in playbook.roles for w in re.findall(r"[^\W\d_]+", f"{role.name} {role.plural}".lower())}
+    return "+".join(quote(w, safe="") for w in sorted(words | {"team", "teams"}))
 
 
 def apply_settings(config: MkDocsConfig, settings: Settings) -> None:

@@ -34,7 +34,10 @@ def abbreviation_pairs(playbook: Playbook, abbreviations: str) -> list[tuple[str
             short, full = match.groups()
             if SHORT_FORM.match(short) and ":" not in full:
                 pairs.append((full, short))
-    return sorted(set(pairs), key=lambda pair: -len(pair[0]))  # "Product Managers" before "Product Manager"
+    first: dict[str, str] = {}
+    for full, short in pairs:  # one short form per term (OKR and OKRs both spell "Objectives and Key Results")
+        first.setdefault(full.lower(), short)
+    return sorted(((full, short) for full, short in set(pairs) if first[full.lower()] == short), key=lambda p: (-len(p[0]), p[0].lower()))
 
 
 def add_abbreviations(text: str, pairs: Iterable[tuple[str, str]]) -> str:

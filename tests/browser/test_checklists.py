@@ -314,8 +314,11 @@ def test_old_item_link_lands_even_if_the_page_moves_before_it_has_loaded(
             else:
                 page.evaluate("window.scrollTo(0, 0)")  # not the reader: a script moved the page
             expect(target).not_to_be_in_viewport()
-            while not held:  # the image request reaches the route handler while Playwright runs calls
+            for _ in range(10_000):  # the image request reaches the route handler while Playwright runs calls
+                if held:
+                    break
                 page.evaluate("0")
+            assert held, "the page never asked for the held image"
             assert page.evaluate("document.readyState") != "complete"
             with page.expect_event("load"):
                 held[0].fulfill(body=TINY_SVG, content_type="image/svg+xml")

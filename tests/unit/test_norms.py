@@ -12,6 +12,7 @@ from macros.data.errors import DataError
 from macros.data.load import load_playbook
 from macros.data.model import Norm
 from macros.render.norms import norm_words, norms_json, norms_markdown
+from macros.render.view import PageView, Site
 from tests.conftest import ROOT
 
 
@@ -128,3 +129,13 @@ def test_exports_carry_value_words_rationale_and_owner_and_escape_markdown() -> 
     hostile = Norm("x", "a | b <script>", 1, 1, "days", "Why <img src=x onerror=alert(1)>.")
     rendered = norms_markdown(type(book)(book.roles, book.areas, book.activities, norms=(hostile,)))
     assert "a \\| b &lt;script&gt;" in rendered and "<img" not in rendered
+
+
+def test_a_norm_a_fork_removes_keeps_reading_in_upstream_prose_but_leaves_the_agreement(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "data/company.yml").write_text("norms:\n  hands-on-share: {remove: true}\n", encoding="utf-8")
+    book = load_playbook(tmp_path).playbook
+    assert "hands-on-share" not in {n.id for n in book.norms}
+    view = PageView(Site(book), "growth/failure-modes/")
+    assert str(view.norm("hands-on-share")) == "30 to 50 percent"  # words, no link to an entry that is gone
