@@ -21,7 +21,7 @@ SLUG_PATTERN = SLUG.pattern
 
 NUMBER = {"type": "number", "minimum": 0}
 NORM_VALUES: dict[str, dict[str, Any]] = {
-    "value": {**NUMBER, "description": "one number in `unit`; or give range instead"},
+    "value": {"type": "number", "exclusiveMinimum": 0, "description": "one number in `unit`, above 0; or give range instead"},
     "range": {
         "type": "array",
         "items": NUMBER,
@@ -29,7 +29,7 @@ NORM_VALUES: dict[str, dict[str, Any]] = {
         "maxItems": 2,
         "description": "[low, high] in `unit`; or give value instead",
     },
-    "unit": {"enum": list(NORM_UNITS), "description": "an overlay may change it only within its kind (time, share, count, size)"},
+    "unit": {"enum": list(NORM_UNITS), "description": "an overlay may change it only within its kind (time, effort, share, count, size)"},
     "source": {
         "type": "string",
         "maxLength": MAX_URL,
