@@ -55,6 +55,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._loaded: Loaded | None = None
         self.reviews: dict[str, Review] = {}  # by source path, read in on_files
         self.views: dict[str, PageView] = {}  # by page URL: each page's macros and its ids
+        self.embedded_copies: set[str] = set()  # standalone checklist pages another page shows (on_env)
         self._config: MkDocsConfig | None = None
 
     @property
@@ -128,8 +129,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, **_: Any) -> Any:
         """A checklist's standalone copy leaves the search index when another page shows the same
         checklist (every page's Markdown has been rendered by now): one hit, the play."""
-        shown = set().union(*(view.shown_checklists for view in self.views.values()))
-        if any(page.file.src_uri == checklist_page(c) for c in shown):
+        if page.file.src_uri in self.embedded_copies:
             page.meta["search"] = {"exclude": True}
         return context
 
@@ -152,8 +152,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 raise PluginError(f"docs/{page.file.src_uri}: links to hidden page docs/{hidden[target]} (settings.hide)")
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        """Every page's Markdown has been rendered, none written yet: a norm no page quotes is
-        a number the agreement promises and no page teaches, so the build stops."""
+        """Every page's Markdown has been rendered, none written yet: note which checklists a page
+        shows (their standalone copies leave search), and stop on a norm no page quotes: a number
+        the agreement promises and no page teaches."""
+        shown = set().union(*(view.shown_checklists for view in self.views.values()))
+        self.embedded_copies = {checklist_page(c) for c in shown}  # read per page in on_page_context
         used = set(self.loaded.playbook.checklist_norms).union(*(view.used_norms for view in self.views.values()))
         unused = [n for n in self.loaded.playbook.norms if n.id not in used]
         if unused:
