@@ -54,6 +54,14 @@ def weak_words(playbook: Playbook) -> str:
     return "+".join(quote(w, safe="") for w in sorted(words | {"team", "teams"}))
 
 
+def public_site_url(settings: Settings) -> str:
+    """The address printed sheets and exports lead back to: the company's `site_url`, or none.
+    Upstream's mkdocs.yml holds a placeholder domain (for the sitemap and canonical links), and an
+    intranet printout or a pasted export pointing there would be wrong; without an address they
+    give site-root paths (`/plays/...`) instead."""
+    return settings.site_url.rstrip("/") + "/" if settings.site_url else ""
+
+
 def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
     if settings.site_name or settings.name:
         config.site_name = settings.site_name or f"{settings.name} Tech Lead Playbook"

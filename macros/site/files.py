@@ -21,7 +21,7 @@ from macros.render.exports import all_exports
 from macros.render.freshness import render_freshness_table
 from macros.render.pages import ViewFor, freshness_page, generated_pages, removed_pages
 from macros.site.checks import unsafe_page_names
-from macros.site.config import COMPANY_CSS, redirect_maps
+from macros.site.config import COMPANY_CSS, public_site_url, redirect_maps
 from macros.site.htmltext import plain
 from macros.site.report import fail
 from macros.site.reviews import overdue_problems, read_review
@@ -46,7 +46,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig, loaded: Loaded, view
 def add_downloads(files: Files, config: MkDocsConfig, loaded: Loaded) -> None:
     """The exports (design contract 5) and the company's colours."""
     settings = loaded.settings
-    exports = all_exports(loaded.playbook, config.site_url or "", plain(config.site_name))
+    exports = all_exports(loaded.playbook, public_site_url(settings), plain(config.site_name))
     if settings.primary or settings.accent:
         exports[COMPANY_CSS] = company_css(settings.primary, settings.accent)
     for path, content in exports.items():

@@ -34,7 +34,7 @@ from macros.render.freshness import render_page_review
 from macros.render.tables import wrap_tables
 from macros.render.view import MACROS, PageView, Site
 from macros.site import files as site_files
-from macros.site.config import configure
+from macros.site.config import configure, public_site_url
 from macros.site.htmltext import escape_nav, escape_page_meta
 from macros.site.report import fail, install_error_format, unused_norm
 from macros.site.search import abbreviation_pairs, tune_index
@@ -95,7 +95,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if url not in self.views:
             config = self._config
             assert config is not None, "on_config keeps the config"
-            site = Site(self.loaded.playbook, config.site_url or "", config.use_directory_urls, self.loaded.settings.issue_tracker or None)
+            site = Site(self.loaded.playbook, public_site_url(self.loaded.settings), config.use_directory_urls, self.loaded.settings.issue_tracker or None)
             self.views[url] = PageView(site, url)
         return self.views[url]
 

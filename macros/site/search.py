@@ -15,10 +15,6 @@ from pathlib import Path
 from macros.data.model import Playbook
 
 INDEX = "search/search_index.json"
-# Material weighs a word in a section's title 1000 times one in its text, so a word of any title
-# ("team" in "Unblock work that depends on another team") outranked pages about the query. At 20
-# a title still counts for more than a paragraph, without drowning it (bench/README: Search).
-TITLE_BOOST = 20.0
 ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$")
 SHORT_FORM = re.compile(r"^[A-Z][A-Z0-9]{1,4}s?$")  # TL, EM, PM, SRE, ADRs; not "Eng" or "Staff"
 
@@ -53,7 +49,6 @@ def tune_index(site_dir: Path, pairs: list[tuple[str, str]]) -> None:
     if not path.exists():  # search turned off
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    index.get("config", {}).get("fields", {}).get("title", {})["boost"] = TITLE_BOOST
     for doc in index.get("docs", []):
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -35,6 +36,7 @@ TERMS = {
 }
 
 
+ONE_ON_ONE = re.compile(r"\b(1[:-]1|1-?on-?1|one[- ]on[- ]one)(s?)\b", re.I)  # as assets/search.js asks for them
 RESULTS_FOR_JS = """([words, last]) => {
   const first = document.querySelector(".md-search-result__item > a");
   const marked = first ? (new URL(first.href).searchParams.get("h") || "").split(" ").filter(Boolean) : [];
@@ -52,7 +54,7 @@ def search(page: Page, query: str) -> None:
     expect(page.locator(".md-search-result__item")).to_have_count(0)
     box.fill(query[:-1])
     box.type(query[-1])
-    words = [w for w in re.split(r"[\s:-]+", query.lower()) if w]
+    words = [w for w in re.split(r"[\s:-]+", ONE_ON_ONE.sub("oneonone", query).lower()) if w]
     try:
         page.wait_for_function(RESULTS_FOR_JS, arg=[words, words[-1]])
     except PlaywrightTimeout:
@@ -103,3 +105,38 @@ def test_readers_words_find_the_page_in_the_first_three_results(search_page: Pag
         if pair["page"] not in first:
             misses.append(f"{pair['query']!r}: wanted {pair['page']}, first three {first}")
     assert misses == [], "\n".join(misses)
+
+
+ARTICLES_JS = """() => [...document.querySelectorAll(".md-search-result__article")].map((a) => ({
+  teaser: [...a.children].filter((c) => !/^H[12]$/.test(c.tagName) && !c.matches(".md-search-result__icon, .md-tags"))
+    .map((c) => c.innerText).join(" "),
+  blocks: a.querySelectorAll("table, ul, ol, li, pre").length,
+}))"""
+
+
+@pytest.mark.parametrize("query", ["RACI matrix", "sprint planning capacity", "on-call"])
+def test_teasers_are_one_short_passage(search_page: Page, query: str) -> None:
+    """A result shows the passage that matched, not its whole section, list or table."""
+    search(search_page, query)
+    articles = search_page.evaluate(ARTICLES_JS)
+    assert articles and all(a["blocks"] == 0 for a in articles), articles
+    assert max(len(a["teaser"]) for a in articles) <= 240, max(articles, key=lambda a: len(a["teaser"]))
+    assert any(a["teaser"] for a in articles), articles
+
+
+def test_the_first_result_lands_on_the_section_that_matched(search_page: Page, server: SiteServer) -> None:
+    search(search_page, "becoming the bottleneck reviewer")
+    first = search_page.locator(".md-search-result__item > a").first
+    href = urlsplit(first.get_attribute("href") or "")
+    assert (href.path, href.fragment) == ("/growth/failure-modes/", "becoming-the-bottleneck-reviewer"), href
+    search_page.locator("input.md-search__input").press("Enter")  # Material follows the first result
+    search_page.wait_for_url(re.compile(r"failure-modes/.*#becoming-the-bottleneck-reviewer$"))
+    expect(search_page.locator("#becoming-the-bottleneck-reviewer")).to_be_in_viewport()
+    search_page.goto(server.url("glossary/"))
+
+
+@pytest.mark.parametrize(("query", "anchor"), [("blast radius", "blast-radius"), ("error budget", "error-budget"), ("toil", "toil")])
+def test_a_glossary_term_is_its_own_result(search_page: Page, query: str, anchor: str) -> None:
+    search(search_page, query)
+    hrefs = [urlsplit(a.get_attribute("href") or "") for a in search_page.locator(".md-search-result__item a").all()]
+    assert ("/glossary/", anchor) in [(h.path, h.fragment) for h in hrefs[:3]], hrefs[:3]

@@ -69,6 +69,16 @@ def test_index_json_lists_every_checklist_with_anchors(site: Site) -> None:
         assert entry["roles"] == [r.id for r in PLAYBOOK.roles_of(checklist)]
 
 
+def test_no_printout_or_export_leads_to_the_placeholder_domain(site: Site) -> None:
+    """mkdocs.yml's site_url is a placeholder until a company sets its own: an intranet printout
+    or a pasted export must not send readers there, so they give site-root paths instead."""
+    placeholder = "tech-lead-playbook.example.org"
+    assert site.soup("checklists/code-reviews/").select(".checklist__print-url") == []
+    exports = [site.path(f"checklists/{c}.md") for c in IDS] + [site.path(p) for p in ("checklists/index.json", "exports/norms.json", "exports/norms.md", "exports/responsibility-matrix.json")]
+    assert [p.name for p in exports if placeholder in p.read_text()] == []
+    assert "<loc>https://tech-lead-playbook.example.org/</loc>" in site.path("sitemap.xml").read_text()  # MkDocs' own use stays
+
+
 def test_index_page_groups_checklists_by_area(site: Site) -> None:
     article = site.article("checklists/")
     assert [h.get_text(strip=True) for h in article.select("h2[id^=area-]")] == [a.name for a in PLAYBOOK.areas]

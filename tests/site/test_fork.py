@@ -160,6 +160,8 @@ def test_checklists_follow_the_overlay_and_offer_the_tracker(fork_site: Site) ->
     assert "From the Acme Engineering Handbook: <https://handbook.acme.example/eng/checklists/code-reviews/>" in markdown
     index = json.loads(fork_site.path("checklists/index.json").read_text())
     assert index["checklists"][0]["url"].startswith("https://handbook.acme.example/eng/checklists/")
+    printed = fork_site.soup("checklists/code-reviews/").select_one(".checklist__print-url")
+    assert printed is not None and printed.get_text(strip=True) == "https://handbook.acme.example/eng/checklists/code-reviews/"
 
 
 @pytest.mark.parametrize(

@@ -42,12 +42,13 @@ SEARCH_WORKER = ROOT / "docs/assets/search.js"  # runs in Material's search work
 
 
 def test_own_javascript_and_css_each_within_5_kb(site: Site) -> None:
-    """The page's own scripts and styles; the search worker's query rewrite has its own 1 KB."""
+    """The page's own scripts and styles; the search worker's wrapper (query rewrite, teasers, the
+    result's link to its section) has its own 2 KB: it loads when a reader first searches, in the worker."""
     own_js = sum(gzipped(p.read_bytes()) for p in (ROOT / "docs/assets").glob("*.js") if p != SEARCH_WORKER)
     own_css = sum(gzipped(p.read_bytes()) for p in (ROOT / "docs/assets").glob("*.css"))
     assert own_js <= 5 * 1024, own_js
     assert own_css <= 5 * 1024, own_css
-    assert gzipped(SEARCH_WORKER.read_bytes()) <= 1024
+    assert gzipped(SEARCH_WORKER.read_bytes()) <= 2 * 1024
 
 
 def test_no_script_file_blocks_the_first_paint(site: Site) -> None:
