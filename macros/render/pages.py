@@ -91,7 +91,7 @@ def norms_page(view: PageView) -> str:
         "onboarding milestones, focus time, planning capacity and the rest. The pages quote these values; "
         "each value in a page links here. Treat the list as a starting draft: agree your own values with your "
         "team and your manager in your [first 90 days](growth/first-90-days.md), "
-        "then change them in `data/company.yml` (see [Customise](customise/index.md#norms)) and every page follows. "
+        "then change them in `data/company.yml` (see [Customize](customise/index.md#norms)) and every page follows. "
         "Who is accountable for each comes from the [responsibility matrix](responsibilities.md).\n\n"
         f'Download it as <a href="{relative_url(NORMS_MD, view.url)}">Markdown for your wiki</a> or as '
         f'<a href="{relative_url(NORMS_JSON, view.url)}">JSON</a>.\n\n'

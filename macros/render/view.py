@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros.contract import linker
 from macros.data.model import Playbook
@@ -26,6 +26,7 @@ MACROS = (
     "role",
     "role_purpose",
     "role_list",
+    "area",
     "area_list",
     "role_summary",
     "role_chart",
@@ -129,6 +130,10 @@ class PageView:
 
     def role_list(self) -> Markup:
         return render_role_list(self.playbook, self.link)
+
+    def area(self, id: str) -> Markup:
+        """`area('partnering')` -> the area's name from the data, as its nav section shows it."""
+        return escape(self.playbook.area(id).name)
 
     def area_list(self) -> Markup:
         """The areas of the role, each with its summary and overview page, from the data."""

@@ -34,6 +34,7 @@ def configure(config: MkDocsConfig, loaded: Loaded) -> None:
         config.extra["polyfills"] = [OFFLINE_SHIM]
     config.extra["search_weak_words"] = weak_words(loaded.playbook)
     nav = expand_roles(config.nav, [f"roles/{r.id}.md" for r in loaded.playbook.roles])
+    nav = name_area_sections(nav, {a.page: a.name for a in loaded.playbook.areas if a.page})
     pages = company_pages(Path(config.docs_dir), settings)
     nav = add_company_section(nav, pages, settings.pages_section or settings.name or "Company")
     config.nav = without_pages(nav, set(settings.hide))
@@ -132,6 +133,19 @@ def _paths(nav: Any) -> set[str]:
     if isinstance(nav, dict):
         return set().union(*(_paths(v) for v in nav.values())) if nav else set()
     return set()
+
+
+def name_area_sections(nav: Any, area_names: dict[str, str]) -> Any:
+    """A section whose first page is an area's page takes the area's name from the data, so the nav
+    reads as the page does, and a fork that renames an area renames its section too."""
+    if isinstance(nav, list):
+        return [name_area_sections(item, area_names) for item in nav]
+    if isinstance(nav, dict):
+        return {
+            area_names.get(value[0], title) if isinstance(value, list) and value and isinstance(value[0], str) else title: name_area_sections(value, area_names)
+            for title, value in nav.items()
+        }
+    return nav
 
 
 def expand_roles(nav: Any, role_pages: list[str]) -> Any:

@@ -106,6 +106,13 @@ def test_company_pages_have_their_own_nav_section(fork_site: Site) -> None:
     assert "company/" in hrefs and "company/on-call-policy/" in hrefs
 
 
+def test_a_renamed_area_renames_its_nav_section_and_page(fork_site: Site) -> None:
+    page = fork_site.soup("plays/partnering/")
+    assert page.select_one("article h1").get_text(strip=True).removesuffix("¶") == "Partner with product and platform"
+    labels = [a.get_text(strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link[href]")]
+    assert "Partner with product and platform" in labels and "Partner with other engineering leads" not in labels
+
+
 def test_hidden_page_is_built_but_out_of_nav_search_and_sitemap(fork_site: Site) -> None:
     assert fork_site.path("company/draft-policy/").exists()
     for url, soup in fork_site.pages():

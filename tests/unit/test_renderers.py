@@ -12,12 +12,14 @@ from dataclasses import replace
 import yaml
 
 from macros.contract import fingerprint, item_anchor, page_url
-from macros.data.model import Review
+from macros.data.model import Review, Role
+from macros.render import summary
 from macros.render.exports import all_exports, checklist_index_json, checklist_markdown
 from macros.render.freshness import render_freshness_table, render_page_review
 from macros.render.lists import known_ids, render_checklist_index, render_role_list
 from macros.render.matrix import MatrixTable
 from macros.render.pages import generated_pages, generated_paths
+from macros.render.summary import render_role_summary
 from macros.render.view import PageView, Site
 from tests.unit.test_render import LINK, playbook, soup
 
@@ -149,3 +151,17 @@ def test_every_generated_page_is_markdown_with_front_matter_and_its_own_heading(
         assert isinstance(yaml.safe_load(front), dict), src
         assert body.lstrip().startswith(("# ", "<section")), f"{src} has no heading of its own"
     assert "Tech Lead" in pages["roles/tl.md"] and 'data-checklist="review"' in pages["checklists/review.md"]
+
+
+def test_a_role_summary_says_what_an_empty_group_means() -> None:
+    """TL is A and C, never R or I: each empty group says why; a role with no letter says so once."""
+    book = playbook()
+    groups = {
+        dt_.get_text(" ", strip=True): dd.get_text(" ", strip=True)
+        for dt_, dd in zip(*(soup(render_role_summary(book, "tl", LINK)).select(t) for t in ("dt", "dd")), strict=True)
+    }
+    assert groups["Informed about (0)"] == summary.NONE["I"] and groups["Responsible for (0)"] == summary.NONE["R"]
+    assert groups["Accountable for (1)"] == "Craft & care Review code"
+    lone = replace(book, roles=(*book.roles, Role("pd", "Product Designer", "Product Designers", "PD", "Designs.")))
+    texts = [dd.get_text(" ", strip=True) for dd in soup(render_role_summary(lone, "pd", LINK)).select("dd")]
+    assert texts == [summary.UNPLACED] * 4
