@@ -155,7 +155,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Every page's Markdown has been rendered, none written yet: note which checklists a page
         shows (their standalone copies leave search), and stop on a norm no page quotes: a number
         the agreement promises and no page teaches."""
-        shown = set().union(*(view.shown_checklists for view in self.views.values()))
+        hidden = {page_url(src, config.use_directory_urls) for src in self.loaded.settings.hide}  # a hidden play shows no one
+        shown = set().union(*(view.shown_checklists for url, view in self.views.items() if url not in hidden))
         self.embedded_copies = {checklist_page(c) for c in shown}  # read per page in on_page_context
         used = set(self.loaded.playbook.checklist_norms).union(*(view.used_norms for view in self.views.values()))
         unused = [n for n in self.loaded.playbook.norms if n.id not in used]

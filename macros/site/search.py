@@ -36,11 +36,22 @@ def abbreviation_pairs(playbook: Playbook, abbreviations: str) -> list[tuple[str
     return sorted(((full, short) for full, short in set(pairs) if first[full.lower()] == short), key=lambda p: (-len(p[0]), p[0].lower()))
 
 
-def add_abbreviations(text: str, pairs: Iterable[tuple[str, str]]) -> str:
+CODE = re.compile(r"(<code>.*?</code>|<pre>.*?</pre>)", re.S)
+
+
+def add_abbreviations(text: str, pairs: Iterable[tuple[str, str]], title: bool = False) -> str:
+    """The short form after the first mention, outside code; in a title only where the term ends
+    a phrase ("Tech Lead" in "What a Tech Lead is" but not in the name "Tech Lead Playbook")."""
+    end = r"(?=\s*(?:$|[,.;:!?)]|\b(?:is|are|and|or|of|for|to|in)\b))" if title else ""
     for full, short in pairs:
         if re.search(rf"\b{re.escape(short)}\b", text):
             continue  # the section already says it
-        text = re.sub(rf"\b({re.escape(full)})\b", rf"\1 ({short})", text, count=1, flags=re.I)
+        parts = CODE.split(text)
+        for i in range(0, len(parts), 2):  # even parts are prose, odd ones code
+            parts[i], found = re.subn(rf"\b({re.escape(full)})\b{end}", rf"\1 ({short})", parts[i], count=1, flags=re.I)
+            if found:
+                break
+        text = "".join(parts)
     return text
 
 
@@ -52,5 +63,5 @@ def tune_index(site_dir: Path, pairs: list[tuple[str, str]]) -> None:
     for doc in index.get("docs", []):
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):
-                doc[field] = add_abbreviations(doc[field], pairs)
+                doc[field] = add_abbreviations(doc[field], pairs, title=field == "title")
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -4,6 +4,7 @@ beside the terms they abbreviate, titles that do not drown the text."""
 from __future__ import annotations
 
 import json
+import re
 
 from tests.conftest import Site
 
@@ -32,4 +33,15 @@ def test_short_forms_stand_beside_the_terms_they_abbreviate(site: Site) -> None:
     for spelled in ("Product Manager (PM)", "Engineering Manager (EM)", "Tech Lead (TL)"):
         assert any(spelled in doc["text"] or spelled in doc["title"] for doc in docs), spelled
     assert not any("(PM) (PM)" in doc["text"] for doc in docs)
-    assert index(site)["config"]["fields"]["title"]["boost"] == 20.0
+    assert index(site)["config"]["fields"]["title"]["boost"] == 20
+
+
+def test_short_forms_leave_names_and_code_alone(site: Site) -> None:
+    """A result's title reads as the page's ("Tech Lead Playbook", not "Tech Lead (TL) Playbook"),
+    and code keeps its exact text."""
+    docs = index(site)["docs"]
+    home = next(doc for doc in docs if doc["location"] == "")
+    assert home["title"] == "Tech Lead Playbook"
+    assert not [doc["location"] for doc in docs for code in re.findall(r"<code>(.*?)</code>", doc["text"]) if re.search(r"\((PM|EM|TL|SRE|ADR)\)", code)]
+    role = next(doc for doc in docs if doc["location"] == "what-is-a-tech-lead/")
+    assert role["title"] == "What a Tech Lead (TL) is"
