@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test test-fast build offline lighthouse screenshots check schema permalinks lock clean
+.PHONY: serve test test-fast build offline lighthouse screenshots check schema permalinks replace lock clean
 
 $(READY): requirements.lock pyproject.toml tools/bootstrap.py
 	@$(PYTHON) tools/bootstrap.py $(VENV) requirements.lock
@@ -49,6 +49,10 @@ screenshots: build  ## PNGs of key pages (light, dark, phone) into screenshots/ 
 
 check: $(READY)  ## validate data/ (and data/company.yml) without building
 	$(BIN)/python -m macros check
+
+replace: $(READY)  ## replace an upstream page in a fork, or mark its replacement reviewed: make replace PAGE=plays/partnering/estimation.md
+	@test -n "$(PAGE)" || { echo "make replace PAGE=<path under docs/>"; exit 2; }
+	$(BIN)/python -m macros replace "$(PAGE)"
 
 lock:  ## re-pin every dependency, with hashes, after editing pyproject.toml
 	$(BIN)/python -m pip install -q pip-tools

@@ -1,6 +1,7 @@
 """`python -m macros check [ROOT]`: validate the data without building, for editors and pre-commit.
 `python -m macros schema [ROOT]`: regenerate schema/*.json from the validator's field table.
-`python -m macros permalinks [ROOT]`: add new pages and ids to data/permalinks.json."""
+`python -m macros permalinks [ROOT]`: add new pages and ids to data/permalinks.json.
+`python -m macros replace PAGE [ROOT]`: start a page replacement, or record it as checked against upstream."""
 
 from __future__ import annotations
 
@@ -13,12 +14,17 @@ from macros.data.load import load_playbook
 from macros.data.permalinks import MANIFEST, manifest_problems, merge, published_now, read_manifest, render_manifest
 from macros.data.schema import write_schemas
 from macros.render.pages import generated_paths
+from macros.site.replacements import find_replacements, mark_reviewed
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("check", "schema", "permalinks"):
-        print("usage: python -m macros check|schema|permalinks [PROJECT_DIR]", file=sys.stderr)
+    if not argv or argv[0] not in ("check", "schema", "permalinks", "replace") or (argv[0] == "replace" and len(argv) < 2):
+        print("usage: python -m macros check|schema|permalinks [PROJECT_DIR] | replace PAGE [PROJECT_DIR]", file=sys.stderr)
         return 2
+    if argv[0] == "replace":  # PAGE as under docs/, with or without the docs/ prefix
+        root = Path(argv[2]) if len(argv) > 2 else Path.cwd()
+        print(mark_reviewed(root / "docs", argv[1].removeprefix("docs/")))
+        return 0
     root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
     if argv[0] == "schema":
         for path in write_schemas(root):
@@ -32,8 +38,17 @@ def main(argv: list[str]) -> int:
         return report(error.problems + manifest_problems(root, required=False))
     if loaded.settings.check_permalinks and (problems := manifest_problems(root)):
         return report(problems)
-    p = loaded.playbook
-    print(f"ok: {len(p.roles)} roles, {len(p.areas)} areas, {len(p.activities)} activities, {len(p.checklists)} checklists")
+    replacements, problems = find_replacements(root / "docs")
+    if problems:
+        return report(problems)
+    stale = [r.problem() for r in replacements if r.stale]
+    if stale and loaded.settings.fail_on_stale_replacements:
+        return report(stale)
+    for notice in stale:  # to review, not errors: listed, and the check still passes
+        print(f"notice: {notice}", file=sys.stderr)
+    p, replaced = loaded.playbook, len(replacements)
+    counts = f"{len(p.roles)} roles, {len(p.areas)} areas, {len(p.activities)} activities, {len(p.checklists)} checklists"
+    print(f"ok: {counts}, {replaced} replaced page{'s' if replaced != 1 else ''}")
     return 0
 
 

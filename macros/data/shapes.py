@@ -81,5 +81,8 @@ SETTINGS: dict[str, Setting] = {
     "hide": Setting("pages", "Pages under docs/ (plays/x/y.md) kept out of the nav, search and sitemap; still built, links work."),
     "redirects": Setting("redirects", "Old page path -> new page path, both under docs/, for deleted pages: old links land on the new."),
     "fail_on_overdue_reviews": Setting("flag", "true: a page past its review_by date stops the build (default: a warning in the log)."),
+    "fail_on_stale_replacements": Setting(
+        "flag", "true: a page replacement written against an older upstream page stops the build (default: a line in the log)."
+    ),
     "check_permalinks": Setting("flag", "false: opt out of the check that every published link in data/permalinks.json still resolves."),
 }

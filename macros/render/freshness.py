@@ -36,3 +36,20 @@ def render_freshness_table(reviews: list[Review], today: dt.date, link: Link) ->
     if not reviews:
         return Markup("<p>No page names an owner or a review date yet.</p>")
     return render_html("freshness.html", rows=freshness_rows(reviews, today, link))
+
+
+@dataclass(frozen=True)
+class ReplacedPage:
+    """A page a fork replaces (design contract 7), as freshness/ lists it."""
+
+    page: str  # upstream's page, docs-relative
+    source: str  # the fork's file that stands in for it, docs-relative
+    needs_review: bool  # upstream changed its page since the replacement was written
+
+
+def render_replaced_pages(pages: list[ReplacedPage], link: Link) -> Markup:
+    """The replaced pages, those to review first; nothing when the fork replaces none."""
+    if not pages:
+        return Markup("")
+    ordered = sorted(pages, key=lambda p: (not p.needs_review, p.page))
+    return render_html("replaced.html", rows=[(p, link(p.page)) for p in ordered])

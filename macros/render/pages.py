@@ -99,13 +99,23 @@ def norms_page(view: PageView) -> str:
     )
 
 
-def freshness_page(table: Markup) -> str:
-    """freshness/: every page with an owner or review date; the table arrives escaped."""
+def freshness_page(table: Markup, replaced: Markup | str = "") -> str:
+    """freshness/: every page with an owner or review date, and the pages a fork replaces; the
+    tables arrive escaped."""
     return _front_matter(description="Every page with an owner or a review date, soonest review first.") + (
         "# Page freshness\n\n"
         "A page can name its `owner` and a `review_by` date in its front matter. Past that date it shows a "
         "notice until its owner reviews it and moves the date. This list puts the most urgent reviews first.\n\n"
         f"{table}\n"
+        + (
+            "\n## Replaced pages\n\n"
+            "These pages show this company's own text in place of upstream's. When an upstream update changes "
+            "the original, its replacement needs a review: compare the two, then run `make replace PAGE=...` "
+            "to record that it is current.\n\n"
+            f"{replaced}\n"
+            if replaced
+            else ""
+        )
     )
 
 

@@ -19,6 +19,7 @@ from macros.data.settings import Settings
 from macros.render.company import footer_html
 from macros.site.checks import unsafe_redirects
 from macros.site.htmltext import escape_config
+from macros.site.replacements import REPLACE_DIR
 from macros.site.report import fail
 
 COMPANY_CSS = "assets/company.css"
@@ -92,6 +93,7 @@ def company_pages(docs_dir: Path, settings: Settings) -> list[str]:
     if not folder.is_dir():
         return []
     pages = sorted(p.relative_to(docs_dir).as_posix() for p in folder.rglob("*.md"))
+    pages = [p for p in pages if not p.startswith(REPLACE_DIR)]  # those stand in for upstream's pages
     return sorted(pages, key=lambda p: (not p.endswith("/index.md"), p))
 
 

@@ -4,6 +4,9 @@ every page (page reviews, published permalinks)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+from dataclasses import replace
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,27 +17,32 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from macros.contract import page_url
 from macros.data.errors import DataError, Problem
 from macros.data.load import Loaded
-from macros.data.model import Review
+from macros.data.model import Norm, Review
 from macros.data.permalinks import check_permalinks, read_manifest
 from macros.render.company import company_css
 from macros.render.exports import all_exports
-from macros.render.freshness import render_freshness_table
-from macros.render.pages import ViewFor, freshness_page, generated_pages, removed_pages
+from macros.render.freshness import ReplacedPage, render_freshness_table, render_replaced_pages
+from macros.render.pages import ViewFor, freshness_page, generated_pages, generated_paths, removed_pages
 from macros.site.checks import unsafe_page_names
 from macros.site.config import COMPANY_CSS, public_site_url, redirect_maps
 from macros.site.htmltext import plain
-from macros.site.report import fail
+from macros.site.replacements import Replacement, apply_replacements
+from macros.site.report import fail, log
 from macros.site.reviews import overdue_problems, read_review
 
 IN_NAV = ("checklists/index.md", "freshness.md", "norms.md")  # with roles/*: the generated pages the nav lists
 
 
-def add_generated_pages(files: Files, config: MkDocsConfig, loaded: Loaded, view_for: ViewFor, reviews: list[Review], today: dt.date) -> None:
-    """Every page the data implies, and freshness/, which lists the reviews of every page."""
+def add_generated_pages(
+    files: Files, config: MkDocsConfig, loaded: Loaded, view_for: ViewFor, reviews: list[Review], today: dt.date, replacements: list[Replacement]
+) -> None:
+    """Every page the data implies, and freshness/, which lists the reviews of every page and the replaced ones."""
     if unsafe := unsafe_page_names(f.src_uri for f in files.documentation_pages()):
         fail(unsafe, "unsafe page file name(s)")
     pages = generated_pages(loaded.playbook, view_for)
-    pages["freshness.md"] = freshness_page(render_freshness_table(reviews, today, view_for("freshness.md").link))
+    link = view_for("freshness.md").link
+    replaced = [ReplacedPage(r.page, r.source, r.stale) for r in replacements]
+    pages["freshness.md"] = freshness_page(render_freshness_table(reviews, today, link), render_replaced_pages(replaced, link))
     for src_uri, content in pages.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri}: this page is generated from the data; delete the file")
@@ -71,17 +79,35 @@ def _static(config: MkDocsConfig, path: str, content: str) -> File:
     return file
 
 
+def replace_pages(files: Files, config: MkDocsConfig, loaded: Loaded) -> list[Replacement]:
+    """The fork's docs/company/replace/ pages stand in for upstream's (design contract 7). The log
+    names each one; one written against an older upstream page is listed, or stops the build."""
+    generated = {*generated_paths(loaded.playbook), "freshness.md"}
+    replacements, problems = apply_replacements(files, Path(config.docs_dir), generated)
+    if problems:
+        fail(problems, "problem(s) in page replacements")
+    for replacement in replacements:
+        log.info(f"playbook: docs/{replacement.page} is replaced by docs/{replacement.source}")
+    stale = [r for r in replacements if r.stale]
+    if stale and loaded.settings.fail_on_stale_replacements:
+        fail([r.problem() for r in stale], "page replacement(s) to review (settings.fail_on_stale_replacements)")
+    for replacement in stale:
+        log.info(f"playbook: needs review: {replacement.problem()}")
+    return replacements
+
+
 def read_reviews(files: Files, config: MkDocsConfig, check_manifest: bool) -> list[Review]:
     """Every page's owner and review date. Broken front matter stops the build here; the
     manifest's own problems (else found later, in check_published_links) join them, so one build
     names both and the user fixes everything in one pass."""
     reviews, problems = [], []
     for file in files.documentation_pages():
-        if file.abs_src_path and Path(file.abs_src_path).is_file():
-            review, found = read_review(Path(config.docs_dir), file.src_uri)
+        if file.abs_src_path and Path(file.abs_src_path).is_file():  # a replaced page: the fork's file
+            source = Path(os.path.relpath(file.abs_src_path, config.docs_dir)).as_posix()
+            review, found = read_review(Path(config.docs_dir), source)
             problems += found
             if review:
-                reviews.append(review)
+                reviews.append(replace(review, page=file.src_uri))
     if problems:
         try:
             if check_manifest:
@@ -113,3 +139,16 @@ def check_published_links(config: MkDocsConfig, files: Files, loaded: Loaded) ->
     if problems:
         fail(problems, "published link(s) would break")
 
+
+
+def drop_norms_of_replaced_pages(unused: list[Norm], replacements: list[Replacement], docs_dir: Path) -> list[Norm]:
+    """A norm only a replaced upstream page quoted is the fork's choice, not a mistake: log it and
+    let the build go on (the working agreement still lists it)."""
+    replaced = " ".join((docs_dir / r.page).read_text(encoding="utf-8") for r in replacements)
+    kept = []
+    for norm in unused:
+        if re.search(rf"norm\(\s*['\"]{re.escape(norm.id)}['\"]", replaced):
+            log.info(f"playbook: norm '{norm.id}' was quoted only by pages this fork replaces; norms/ still lists it")
+        else:
+            kept.append(norm)
+    return kept

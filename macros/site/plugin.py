@@ -36,6 +36,7 @@ from macros.render.view import MACROS, PageView, Site
 from macros.site import files as site_files
 from macros.site.config import configure, public_site_url
 from macros.site.htmltext import escape_nav, escape_page_meta
+from macros.site.replacements import Replacement
 from macros.site.report import fail, install_error_format, unused_norm
 from macros.site.search import abbreviation_pairs, tune_index
 
@@ -56,6 +57,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.reviews: dict[str, Review] = {}  # by source path, read in on_files
         self.views: dict[str, PageView] = {}  # by page URL: each page's macros and its ids
         self.embedded_copies: set[str] = set()  # standalone checklist pages another page shows (on_env)
+        self.replacements: list[Replacement] = []  # the fork's page replacements (on_files)
         self._config: MkDocsConfig | None = None
 
     @property
@@ -102,10 +104,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @event_priority(50)  # before mkdocs-redirects reads the pages, so redirects may target generated ones
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         settings = self.loaded.settings
+        self.replacements = site_files.replace_pages(files, config, self.loaded)
         reviews = site_files.read_reviews(files, config, settings.check_permalinks)
         self.reviews = {r.page: r for r in reviews}
         view_for = lambda src: self.view(page_url(src, config.use_directory_urls))  # noqa: E731
-        site_files.add_generated_pages(files, config, self.loaded, view_for, reviews, today())
+        site_files.add_generated_pages(files, config, self.loaded, view_for, reviews, today(), self.replacements)
         site_files.add_downloads(files, config, self.loaded)
         site_files.hide_pages(files, settings.hide)
         site_files.check_published_links(config, files, self.loaded)
@@ -160,6 +163,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.embedded_copies = {checklist_page(c) for c in shown}  # read per page in on_page_context
         used = set(self.loaded.playbook.checklist_norms).union(*(view.used_norms for view in self.views.values()))
         unused = [n for n in self.loaded.playbook.norms if n.id not in used]
+        unused = site_files.drop_norms_of_replaced_pages(unused, self.replacements, Path(config.docs_dir))
         if unused:
             fail([unused_norm(n) for n in unused], "norm(s) no page uses")
         return env

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.site.replacements import mark_reviewed
 from tests.conftest import FIXTURES, ROOT, build_site, copy_project, run_build, shared_build, Site, text_without
 
 pytestmark = pytest.mark.slow
@@ -34,9 +35,14 @@ UPSTREAM_TITLES = (
 EXEMPT = "a.source-credit, pre, code, script, style"
 
 
+CURRENT_REPLACEMENT = "plays/time-management/weekly-planning.md"  # stamped as `make replace` does after a review
+STALE_REPLACEMENT = "plays/time-management/focus-time.md"  # its `replaces:` names an older upstream page
+
+
 def fork_project(target: Path) -> Path:
     project = copy_project(target)
     shutil.copytree(FIXTURES / "fork", project, dirs_exist_ok=True)
+    mark_reviewed(project / "docs", CURRENT_REPLACEMENT)
     return project
 
 
@@ -113,6 +119,54 @@ def test_a_renamed_area_renames_its_nav_section_and_page(fork_site: Site) -> Non
     assert "Partner with product and platform" in labels and "Partner with other engineering leads" not in labels
 
 
+def test_a_replaced_page_keeps_its_url_and_nav_place_with_the_forks_text(fork_site: Site) -> None:
+    page = fork_site.soup("plays/time-management/weekly-planning/")
+    assert page.select_one("article h1").get_text(strip=True).removesuffix("¶") == "Weekly planning at Acme"
+    assert "#eng-digest" in page.select_one("article").get_text() and page.select_one("[data-checklist='weekly-planning']")
+    edit = page.select_one("a.md-content__button[href*='/-/edit/']")
+    assert edit["href"].endswith("/docs/company/replace/plays/time-management/weekly-planning.md"), edit["href"]
+    nav = [a.get_text(strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link[href]")]
+    assert nav.index("Weekly planning at Acme") == nav.index("Say no, or hand it off") + 1  # upstream's place
+    assert not fork_site.path("company/replace/plays/time-management/weekly-planning/").exists()
+    index = json.loads(fork_site.path("search/search_index.json").read_text())
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("company/replace/")]
+    assert "Run a weekly planning routine" not in fork_site.html("plays/time-management/weekly-planning/")
+
+
+def test_the_build_names_replaced_pages_and_lists_a_stale_one_for_review(fork_site: Site) -> None:
+    assert f"docs/{CURRENT_REPLACEMENT} is replaced by docs/company/replace/{CURRENT_REPLACEMENT}" in fork_site.log
+    stale = f"docs/company/replace/{STALE_REPLACEMENT}:2: replaces: was written against another version of docs/{STALE_REPLACEMENT}"
+    assert stale in fork_site.log and f"make replace PAGE={STALE_REPLACEMENT}" in fork_site.log
+    assert f"docs/company/replace/{CURRENT_REPLACEMENT}:2" not in fork_site.log
+    rows = {tr["data-page"]: tr.get_text(" ", strip=True) for tr in fork_site.article("freshness/").select("table.freshness--replaced tbody tr")}
+    assert rows[STALE_REPLACEMENT].endswith("needs review: upstream changed its page") and rows[CURRENT_REPLACEMENT].endswith("current")
+    assert list(rows) == [STALE_REPLACEMENT, CURRENT_REPLACEMENT]  # to review first
+
+
+def test_fail_on_stale_replacements_stops_the_build_at_the_replacement(tmp_path: Path) -> None:
+    project = fork_project(tmp_path / "project")
+    company = project / "data/company.yml"
+    company.write_text(company.read_text().replace("settings:\n", "settings:\n  fail_on_stale_replacements: true\n", 1))
+    log = refused(project, tmp_path)
+    assert f"docs/company/replace/{STALE_REPLACEMENT}:2: replaces: was written against another version" in log
+    assert "1 page replacement(s) to review (settings.fail_on_stale_replacements); nothing was built" in log
+
+
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [
+        ("plays/time-management/no-such-play.md", "docs/company/replace/plays/time-management/no-such-play.md:1: replaces no upstream page"),
+        ("roles/tl.md", "docs/company/replace/roles/tl.md:1: docs/roles/tl.md is generated from the data; change it in data/company.yml instead"),
+    ],
+    ids=["no-upstream-page", "generated-page"],
+)
+def test_a_replacement_of_nothing_is_refused_with_one_line(tmp_path: Path, path: str, line: str) -> None:
+    project = fork_project(tmp_path / "project")
+    (project / "docs/company/replace" / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs/company/replace" / path).write_text("# Mine\n")
+    assert line in refused(project, tmp_path)
+
+
 def test_hidden_page_is_built_but_out_of_nav_search_and_sitemap(fork_site: Site) -> None:
     assert fork_site.path("company/draft-policy/").exists()
     for url, soup in fork_site.pages():
@@ -131,7 +185,7 @@ def test_owner_and_overdue_review_notice(fork_site: Site) -> None:
     assert current.select_one("h1").get_text(strip=True).startswith("Engineering at Acme"), "the page body is HTML, not text"
     assert "&lt;" not in fork_site.html("company/") and "<p>" in str(current)
     assert "Platform guild" in current.select_one(".page-owner").get_text()
-    rows = fork_site.article("freshness/").select("table.freshness tbody tr")
+    rows = fork_site.article("freshness/").select("table.freshness:not(.freshness--replaced) tbody tr")
     assert [r["data-page"] for r in rows] == ["company/on-call-policy.md", "company/index.md"]
     assert rows[0].select("td")[-1].get_text() == "overdue"
 
