@@ -2,8 +2,8 @@
 
 The base lists entries (`roles: [{id: tl, ...}]`); the overlay maps ids to patches
 (`roles: {tl: {name: ...}}`). A patch deep-merges into the entry with that id, a new id is
-appended in overlay order, `remove: true` drops the entry (a removed role also loses its
-matrix cells) and a `null` value drops one key, such as a single matrix cell.
+appended in overlay order, `remove: true` drops the entry (a removed role also loses its matrix
+cells, a removed activity its checklists) and a `null` value drops one key, such as one cell.
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ def merge_overlay(base: YamlMap, overlay: YamlMap) -> Merged:
         if section in overlay and overlay[section] is not None:
             removed[section] = _merge_section(merged, overlay, section, problems, removed_items)
     _check_removed_areas(merged, removed.get("areas", {}), overlay, problems)
+    _drop_checklists_of(removed.get("activities", {}), merged, overlay, removed)
     _merge_aliases(merged, overlay, problems)
     return Merged(merged, Removed(removed, removed_items), problems)
 
@@ -134,6 +135,19 @@ def _check_removed_areas(merged: YamlMap, gone: Mapping[str, Any], overlay: Yaml
                     f"cannot remove: activities {', '.join(users)} still belong to it; move them (area: ...) or remove them here too",
                 )
             )
+
+
+def _drop_checklists_of(gone: Mapping[str, Any], merged: YamlMap, overlay: YamlMap, removed: dict[str, dict[str, Any]]) -> None:
+    """A checklist goes with the activity the overlay removes (as a role's cells go with the role),
+    unless the overlay gives it another activity: every page that showed it drops it."""
+    checklists, patches = merged.get("checklists"), overlay.get("checklists")
+    if not gone or not isinstance(checklists, list):
+        return
+    for checklist in [c for c in checklists if isinstance(c, dict) and c.get("activity") in gone]:
+        patch = patches.get(checklist.get("id")) if isinstance(patches, YamlMap) else None
+        if not (isinstance(patch, YamlMap) and "activity" in patch):
+            checklists.remove(checklist)
+            removed.setdefault("checklists", {})[str(checklist.get("id"))] = checklist
 
 
 def _merge_aliases(merged: YamlMap, overlay: YamlMap, problems: list[Problem]) -> None:

@@ -36,11 +36,11 @@ from macros.render.view import MACROS, PageView, Site
 from macros.site import files as site_files
 from macros.site.config import configure, public_site_url
 from macros.site.htmltext import escape_nav, escape_page_meta
+from macros.site.pagehtml import drop_empty_sections, drop_toc_entries, unlink_hidden
 from macros.site.replacements import Replacement
-from macros.site.report import fail, install_error_format, unused_norm
+from macros.site.report import fail, install_error_format, log, unused_norm
 from macros.site.search import abbreviation_pairs, tune_index
 
-HREF = re.compile(r'href="([^"#?:]*)[#?"]')
 
 
 class PlaybookConfig(Config):
@@ -137,22 +137,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return context
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-        self._refuse_links_to_hidden(html, page)
+        html = self._tidy_for_the_fork(html, page)
         escape_page_meta(page)
         review = self.reviews.get(page.file.src_uri)
         if review:
             html = str(render_page_review(review, today())) + html  # str: Markup + str would escape the page
         return wrap_tables(html)
 
-    def _refuse_links_to_hidden(self, html: str, page: Page) -> None:
+    def _tidy_for_the_fork(self, html: str, page: Page) -> str:
+        """A heading the overlay's removals left empty goes, and links to hidden pages become text."""
+        html, emptied = drop_empty_sections(html)
+        drop_toc_entries(page.toc, emptied)
         hide = self.loaded.settings.hide
-        if not hide or page.file.src_uri in hide:
-            return
-        hidden = {page_url(p): p for p in hide}
-        for href in HREF.findall(html):
-            target = posixpath.normpath(posixpath.join(page.url or ".", href)) + "/" if href else ""
-            if target in hidden:
-                raise PluginError(f"docs/{page.file.src_uri}: links to hidden page docs/{hidden[target]} (settings.hide)")
+        if hide and page.file.src_uri not in hide:
+            html, targets = unlink_hidden(html, page.url, {page_url(p) for p in hide})
+            for target in targets:
+                log.info(f"playbook: docs/{page.file.src_uri} links to hidden page {target}; shown as plain text")
+        return html
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         """Every page's Markdown has been rendered, none written yet: note which checklists a page

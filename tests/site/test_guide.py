@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,7 +62,6 @@ DATA_MISTAKES: dict[str, str] = {
 }
 BUILD_MISTAKES: dict[str, str] = {
     "an overdue review, when the fork asks": FORK_OVERLAY + "  fail_on_overdue_reviews: true\n",
-    "hiding a page others link to": FORK_OVERLAY.replace("hide: [company/draft-policy.md]", "hide: [glossary.md]\n  check_permalinks: false"),
 }
 
 
@@ -98,3 +99,11 @@ def test_the_gitlab_job_the_guide_shows_builds_with_the_locked_tools() -> None:
     pages = yaml.safe_load(job.group(1))["pages"]
     assert pages["script"] == ["pip install -r requirements.lock", "mkdocs build --strict --site-dir public"]
     assert (ROOT / "requirements.lock").is_file() and pages["artifacts"]["paths"] == ["public"]
+
+
+def test_every_notice_the_guide_quotes_comes_from_make_check_on_the_fork(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(FIXTURES / "fork", project, dirs_exist_ok=True)
+    result = subprocess.run([sys.executable, "-m", "macros", "check", str(project)], capture_output=True, text=True, check=False)
+    quoted = [line for block in re.findall(r"```text\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.S) for line in block.splitlines() if line.startswith("notice: ")]
+    assert result.returncode == 0 and quoted and [line for line in quoted if line not in result.stderr.splitlines()] == [], result.stderr
