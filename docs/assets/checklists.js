@@ -166,11 +166,12 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  function issueUrl(box) {
-    var tracker = box.dataset.tracker, title = box.querySelector(".checklist__title").textContent.trim();
-    var body = encodeURIComponent(markdown(box)), t = encodeURIComponent(title);
-    var gitlab = /\/-\/issues\/new/.test(tracker);
-    return tracker + (tracker.indexOf("?") < 0 ? "?" : "&") + (gitlab ? "issue[title]=" + t + "&issue[description]=" : "title=" + t + "&body=") + body;
+  function issueUrl(box) { /* data-tracker has {title} and {body}; too long, and the body goes to the clipboard */
+    var url = box.dataset.tracker.replace("{title}", encodeURIComponent(box.querySelector(".checklist__title").textContent.trim()));
+    var full = url.replace("{body}", encodeURIComponent(markdown(box)));
+    if (full.length <= +box.dataset.trackerLimit) return full;
+    copy(box);
+    return url.replace("{body}", "Paste%20the%20checklist%20from%20your%20clipboard.");
   }
 
   function reset(box) {

@@ -93,6 +93,11 @@ PAGE = r"^[^/].*\.md(#.*)?$"
 SETTING_KINDS: dict[str, dict[str, Any]] = {
     "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": ONE_LINE},
     "web": {"type": "string", "maxLength": MAX_URL, "pattern": f"^{_any_case('http')}[sS]?://"},
+    "tracker": {  # a new-issue address of the trackers in macros/data/trackers.py
+        "type": "string",
+        "maxLength": MAX_URL,
+        "pattern": f"^{_any_case('http')}[sS]?://[^?#]*(/issues/new|/CreateIssueDetails!init\\.jspa|/new|/_workitems/create/[^/?#]+)/?([?#]|$)",
+    },
     "image": {"type": "string", "maxLength": MAX_URL, "pattern": rf"^[^/].*\.({'|'.join(map(_any_case, IMAGE_EXTENSIONS))})$"},
     "edit_uri": {"type": "string", "minLength": 1, "maxLength": MAX_URL, "pattern": ONE_LINE},
     "contact": {

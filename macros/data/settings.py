@@ -19,6 +19,7 @@ from typing import Any
 from macros.data.colours import read_colours
 from macros.data.errors import Location, Problem
 from macros.data.shapes import IMAGE_EXTENSIONS, MAX_TEXT, MAX_URL, SETTINGS
+from macros.data.trackers import tracker_problem
 from macros.data.urlpolicy import safe_path_problem, url_problem
 from macros.data.yamlsource import YamlList, YamlMap, type_name
 
@@ -139,6 +140,10 @@ def _web(reader: _Reader, key: str, value: str) -> None:
     reader.checked(key, url_problem(value, "web"), value)
 
 
+def _tracker(reader: _Reader, key: str, value: str) -> None:
+    reader.checked(key, url_problem(value, "web") or tracker_problem(value), value)
+
+
 def _image(reader: _Reader, key: str, value: str) -> None:
     problem = safe_path_problem(value, "file path")
     if not problem and not IMAGE.search(value):
@@ -225,6 +230,7 @@ def _redirects(reader: _Reader, key: str) -> None:
 KINDS: dict[str, Callable[[_Reader, str], None]] = {
     "text": _one_line(_plain),
     "web": _one_line(_web),
+    "tracker": _one_line(_tracker),
     "image": _one_line(_image),
     "edit_uri": _one_line(_edit_uri),
     "contact": _one_line(_contact),

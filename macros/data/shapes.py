@@ -60,7 +60,7 @@ class Setting:
     """One key of `settings:`: the kind of value it takes (which check the settings reader runs
     and which JSON Schema editors get) and what it does, for the schema's description."""
 
-    kind: str  # text, web, image, edit_uri, contact, folder, colours, pages, redirects or flag
+    kind: str  # text, web, tracker, image, edit_uri, contact, folder, colours, pages, redirects or flag
     description: str
 
 
@@ -71,7 +71,9 @@ SETTINGS: dict[str, Setting] = {
     "logo": Setting("image", "Path under docs/ of the header logo (.svg, .png, .jpg, .jpeg, .gif, .webp or .ico)."),
     "favicon": Setting("image", "Path under docs/ of the browser-tab icon (.svg, .png, .jpg, .jpeg, .gif, .webp or .ico)."),
     "colors": Setting("colours", "primary and accent as #rrggbb; a colour below WCAG AA contrast where Material uses it is refused."),
-    "issue_tracker": Setting("web", "Your tracker's new-issue URL (https://...); adds an 'Open as issue' button to every checklist."),
+    "issue_tracker": Setting(
+        "tracker", "Your tracker's new-issue URL (GitHub, GitLab, Jira, Linear, Azure DevOps): 'Open as issue' on checklists."
+    ),
     "repo_url": Setting("web", "Your repository (https://...): a header link and an edit link on each page."),
     "edit_uri": Setting("edit_uri", "From repo_url to docs/ in its editor: edit/main/docs/ (GitHub, default), -/edit/main/docs/ (GitLab)."),
     "footer": Setting("text", "The footer text, instead of upstream's."),

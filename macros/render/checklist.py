@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from macros.contract import checklist_anchor, checklist_page, fingerprint, item_anchor, page_url
 from macros.data.model import Checklist, ChecklistItem, Playbook
+from macros.data.trackers import issue_url_template
 from macros.render import Link
 from macros.render.html import render_html
 from macros.render.inline import inline_markdown, plain_text
@@ -49,7 +50,7 @@ def render_checklist(
         anchor=checklist_anchor(checklist.id),
         heading="h1" if standalone else "h3",  # alone, the checklist's title is the page's heading
         item_aliases=json.dumps(dict(checklist.item_aliases)) if checklist.item_aliases else "",
-        tracker=tracker or "",  # "Open as issue" shows only with a tracker: the row has its final width at first paint
+        tracker=issue_url_template(tracker) if tracker else ("", 0),  # "Open as issue" shows only with one
         rows=checklist_rows(checklist, link),
         print_url=site_url.rstrip("/") + "/" + page_url(checklist_page(checklist.id)) if site_url else "",  # printed sheets lead back
         standalone=standalone,

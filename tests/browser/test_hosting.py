@@ -77,3 +77,22 @@ def test_open_as_issue_prefills_a_gitlab_issue(browser: Browser, subpath_server:
     assert url.startswith(TRACKER + "?issue[title]=Code reviews&issue[description]=## Code reviews")
     assert "- [x] " in url and "- [ ] " in url
     context.close()
+
+
+def test_a_checklist_too_long_for_the_trackers_address_goes_to_the_clipboard(browser: Browser, subpath_server: SiteServer) -> None:
+    """Above the tracker's address limit (data-tracker-limit, from the build) the issue opens with
+    its title only, and the Markdown is on the clipboard to paste."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.route(f"{TRACKER}**", lambda route: route.fulfill(status=200, body="tracker"))
+    page = context.new_page()
+    page.goto(subpath_server.url("checklists/code-reviews/"))
+    box = page.locator("[data-checklist]")
+    assert box.get_attribute("data-tracker-limit") == "8000"
+    box.evaluate("(el) => { el.dataset.trackerLimit = '300'; }")  # this checklist's address is longer than 300
+    with context.expect_page() as opened:
+        page.get_by_role("button", name="Open as issue").click()
+    url = unquote_plus(opened.value.url)
+    assert url == TRACKER + "?issue[title]=Code reviews&issue[description]=Paste the checklist from your clipboard."
+    page.wait_for_function("() => document.querySelector('[data-checklist]').textContent.includes('Copied as Markdown')")
+    assert page.evaluate("navigator.clipboard.readText()").startswith("## Code reviews")
+    context.close()

@@ -217,7 +217,8 @@ def test_checklists_follow_the_overlay_and_offer_the_tracker(fork_site: Site) ->
     article = fork_site.article("checklists/code-reviews/")
     items = [li["data-item"] for li in article.select("[data-item]")]
     assert items[-1] == "run-the-review-bot" and "monthly-review-retro" not in items
-    assert article.select_one("[data-checklist]")["data-tracker"] == "https://git.acme.example/eng/handbook/-/issues/new"
+    jira = "https://acme.atlassian.net/secure/CreateIssueDetails!init.jspa?pid=10400&issuetype=10002"
+    assert article.select_one("[data-checklist]")["data-tracker"] == jira + "&summary={title}&description={body}"
     markdown = fork_site.path("checklists/code-reviews.md").read_text()
     assert "Run the review bot" in markdown and markdown.count("- [ ] ") == len(items)
     assert "From the Acme Engineering Handbook: <https://handbook.acme.example/eng/checklists/code-reviews/>" in markdown

@@ -87,7 +87,7 @@ def test_settings_urls_arrive_normalised(hostile_site: Site) -> None:
     soup = hostile_site.soup("company/policy/")
     assert soup.select_one("a.md-content__button[rel=edit]")["href"] == "https://git.acme.example/eng/handbook/edit/main/docs/company/policy.md"
     box = hostile_site.soup("checklists/code-reviews/").select_one("[data-checklist]")
-    assert box["data-tracker"] == SETTINGS["issue_tracker"]
+    assert box["data-tracker"] == SETTINGS["issue_tracker"] + "&title={title}&body={body}" and box["data-tracker-limit"] == "8000"
 
 
 def test_a_hostile_redirect_is_refused_before_anything_is_written(tmp_path: Path) -> None:
