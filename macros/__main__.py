@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
     stale = [r.problem() for r in replacements if r.stale]
     if stale and loaded.settings.fail_on_stale_replacements:
         return report(stale)
-    for notice in [*stale, *links_to_hidden(root / "docs", loaded.settings.hide)]:  # to review, not errors
+    for notice in [*loaded.notices, *stale, *links_to_hidden(root / "docs", loaded.settings.hide)]:  # to review, not errors
         print(f"notice: {notice}", file=sys.stderr)
     p, replaced = loaded.playbook, len(replacements)
     counts = f"{len(p.roles)} roles, {len(p.areas)} areas, {len(p.activities)} activities, {len(p.checklists)} checklists"

@@ -27,6 +27,12 @@ class Problem:
         return f"{self.location}: {self.path}: {self.message}" if self.path else f"{self.location}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Notice(Problem):
+    """Likely a mistake but possibly meant (an overlay id one letter off an upstream one): listed by
+    `make check` and the build, an error only when the fork asks (settings.strict_overlay_ids)."""
+
+
 class DataError(Exception):
     """Every problem in the data at once, so the user fixes them in one pass."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.data.errors import DataError, Problem
+from macros.data.errors import DataError, Notice, Problem
 from macros.data.model import Playbook
 from macros.data.overlay import Merged, Removed, join_file, merge_overlay
 from macros.data.settings import Settings, read_settings
@@ -22,6 +22,7 @@ OVERLAY_FILE = "data/company.yml"
 class Loaded:
     playbook: Playbook
     settings: Settings
+    notices: tuple[Notice, ...] = ()  # likely mistakes in the overlay, listed by the build and `make check`
 
 
 def load_playbook(root: Path, docs_dir: Path | None = None) -> Loaded:
@@ -35,10 +36,11 @@ def load_playbook(root: Path, docs_dir: Path | None = None) -> Loaded:
     docs = docs_dir or root / "docs"
     merged = merge_overlay(base, overlay) if overlay is not None else Merged(base, Removed(), [])
     settings, found = read_settings(overlay, lambda page: _inside(docs, page), generated_sources(merged.tree))
-    if merged.problems or found:
-        raise DataError(merged.problems + found)
+    strict = merged.notices if settings.strict_overlay_ids else []
+    if merged.problems or found or strict:
+        raise DataError(merged.problems + found + list(strict))
     playbook = validate(merged.tree, lambda page: _inside(docs, page), BASE_FILE, merged.removed)
-    return Loaded(playbook, settings)
+    return Loaded(playbook, settings, tuple(merged.notices))
 
 
 def _read(root: Path) -> tuple[YamlMap, YamlMap | None, list[Problem]]:

@@ -9,11 +9,12 @@ cells, a removed activity its checklists) and a `null` value drops one key, such
 from __future__ import annotations
 
 import copy
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from macros.data.errors import Location, Problem
+from macros.data.errors import Location, Notice, Problem
 from macros.data.shapes import FIELDS, NORM_UNITS  # the one declaration of each entry's shape
 from macros.data.yamlsource import YamlList, YamlMap, type_name
 
@@ -40,6 +41,7 @@ class Merged:
     tree: YamlMap
     removed: Removed
     problems: list[Problem]
+    notices: list[Notice] = field(default_factory=list)  # likely mistakes, listed (errors when strict)
 
 
 def join_file(base: YamlMap, extra: YamlMap, base_file: str) -> tuple[YamlMap, list[Problem]]:
@@ -72,7 +74,8 @@ def merge_overlay(base: YamlMap, overlay: YamlMap) -> Merged:
     _check_removed_areas(merged, removed.get("areas", {}), overlay, problems)
     _drop_checklists_of(removed.get("activities", {}), merged, overlay, removed)
     _merge_aliases(merged, overlay, problems)
-    return Merged(merged, Removed(removed, removed_items), problems)
+    notices = [p for p in problems if isinstance(p, Notice)]
+    return Merged(merged, Removed(removed, removed_items), [p for p in problems if p not in notices], notices)
 
 
 def _merge_section(
@@ -193,6 +196,9 @@ def _merge_entries(
             _refuse_dropping_required(patch, kind, where, problems)
             _patch(by_id[entry_id], patch, where, problems, removed_items)
         else:
+            if close := difflib.get_close_matches(str(entry_id), [str(i) for i in by_id], n=1, cutoff=0.8):
+                hint = f"matches no upstream id, so it adds a new entry; did you mean '{close[0]}'?"
+                problems.append(Notice(patches.at(entry_id), where, hint))
             entry = copy.deepcopy(patch)
             if "id" in entry and entry["id"] != entry_id:
                 problems.append(Problem(patch.at("id"), f"{where}.id", f"differs from its key '{entry_id}'"))

@@ -52,6 +52,7 @@ class Settings:
     redirects: tuple[tuple[str, str], ...] = ()
     fail_on_overdue_reviews: bool = False
     fail_on_stale_replacements: bool = False
+    strict_overlay_ids: bool = False
     check_permalinks: bool = True  # false: a fork opts out of data/permalinks.json on purpose
 
 

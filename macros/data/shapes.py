@@ -86,5 +86,6 @@ SETTINGS: dict[str, Setting] = {
     "fail_on_stale_replacements": Setting(
         "flag", "true: a page replacement written against an older upstream page stops the build (default: a line in the log)."
     ),
+    "strict_overlay_ids": Setting("flag", "true: an overlay id close to an upstream one (did you mean ...?) is an error, not a notice."),
     "check_permalinks": Setting("flag", "false: opt out of the check that every published link in data/permalinks.json still resolves."),
 }

@@ -95,6 +95,7 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
     role_entries = check.entries(tree, "roles", "roles", True)
     area_entries = check.entries(tree, "areas", "areas", True)
     roles = [_role(entry) for _, entry in role_entries or []]
+    _check_distinct_names(check, role_entries or [])
     areas = [Area(e["id"], _text(e, "name"), _text(e, "summary"), _page(check, label, e, page_exists)) for label, e in area_entries or []]
     # When a whole list is unusable, references into it are not checked: one cause, one line.
     role_ids = [r.id for r in roles] if role_entries is not None else None
@@ -147,6 +148,20 @@ def _retired_owners(removed: Removed) -> dict[str, str]:
         if found:
             owners[activity_id] = str(found[0])
     return owners
+
+
+def _check_distinct_names(check: _Checker, entries: list[tuple[str, YamlMap]]) -> None:
+    """Two roles that read the same (two "TL" columns, a short name that is another role's title)
+    would make every matrix and sentence ambiguous: each clash at the later one's line."""
+    seen: dict[str, tuple[str, str, Location]] = {}
+    for label, entry in entries:
+        role = _role(entry)
+        for key, value in (("name", role.name), ("plural", role.plural), ("short", role.short)):
+            where = entry.at(key) if key in entry else entry.at("name")
+            first = seen.setdefault(value.casefold(), (role.id, "short name" if key == "short" else key, where))
+            if first[0] != role.id:
+                clash = f"'{value}' is also the {first[1]} of role '{first[0]}' (at {first[2]}); each role needs its own"
+                check.add(where, f"{label}.{key}", clash)
 
 
 def _role(entry: YamlMap) -> Role:

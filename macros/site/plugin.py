@@ -71,6 +71,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._loaded = load_playbook(Path(config.config_file_path).parent, Path(config.docs_dir))
         except DataError as error:
             fail(error.problems, "problem(s) in the playbook data")
+        for notice in self.loaded.notices:  # likely mistakes a fork may mean (settings.strict_overlay_ids)
+            log.info(f"playbook: notice: {notice}")
         self._config = config
         configure(config, self.loaded)
         return config

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import copy
+import shutil
+from pathlib import Path
 
+import pytest
+
+from macros.data.errors import DataError
+from macros.data.load import load_playbook
 from macros.data.overlay import merge_overlay
 from macros.data.validate import validate
 from macros.data.yamlsource import read_yaml
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 
 def load(name: str, shown: str):
@@ -127,3 +133,36 @@ def test_the_overlay_can_drop_and_add_aliases(tmp_path) -> None:
     overlay = "aliases:\n  checklists: {old-code-reviews: ~, reviews: code-reviews}\n"
     playbook = fork_with(tmp_path, UPSTREAM_ALIASES, overlay)
     assert playbook.checklist("code-reviews").old_ids == ("reviews",)
+
+
+def _project(tmp_path: Path, overlay: str) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "docs").symlink_to(ROOT / "docs")
+    (tmp_path / "data/company.yml").write_text(overlay, encoding="utf-8")
+    return tmp_path
+
+
+TYPO = "checklists:\n  code-reviews:\n    items:\n      - {id: reply-within-a-dya, text: Reply within a day.}\n"
+
+
+def test_an_overlay_id_one_letter_off_an_upstream_one_is_a_notice(tmp_path: Path) -> None:
+    loaded = load_playbook(_project(tmp_path, TYPO))
+    assert [str(n) for n in loaded.notices] == [
+        "data/company.yml:4: checklists[code-reviews].items[reply-within-a-dya]: "
+        "matches no upstream id, so it adds a new entry; did you mean 'reply-within-a-day'?"
+    ]
+    assert loaded.playbook.checklist("code-reviews").items[-1].id == "reply-within-a-dya"  # added, as the overlay says
+
+
+def test_strict_overlay_ids_make_the_notice_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as refused:
+        load_playbook(_project(tmp_path, TYPO + "settings:\n  strict_overlay_ids: true\n"))
+    assert [str(p) for p in refused.value.problems] == [
+        "data/company.yml:4: checklists[code-reviews].items[reply-within-a-dya]: "
+        "matches no upstream id, so it adds a new entry; did you mean 'reply-within-a-day'?"
+    ]
+
+
+def test_a_new_id_far_from_every_upstream_one_is_no_notice(tmp_path: Path) -> None:
+    overlay = "checklists:\n  code-reviews:\n    items:\n      - {id: run-the-review-bot, text: Run the bot.}\n"
+    assert load_playbook(_project(tmp_path, overlay)).notices == ()
