@@ -90,13 +90,27 @@ def _any_case(word: str) -> str:
 
 ONE_LINE = CONTROL.pattern.replace("[", "^[^", 1) + "*$"
 PAGE = r"^[^/].*\.md(#.*)?$"
+SETTING_TEXT = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": ONE_LINE}
 SETTING_KINDS: dict[str, dict[str, Any]] = {
-    "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": ONE_LINE},
+    "text": SETTING_TEXT,
     "web": {"type": "string", "maxLength": MAX_URL, "pattern": f"^{_any_case('http')}[sS]?://"},
     "tracker": {  # a new-issue address of the trackers in macros/data/trackers.py
         "type": "string",
         "maxLength": MAX_URL,
         "pattern": f"^{_any_case('http')}[sS]?://[^?#]*(/issues/new|/CreateIssueDetails!init\\.jspa|/new|/_workitems/create/[^/?#]+)/?([?#]|$)",
+    },
+    "language": {"type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z]{2,4})?$"},
+    "nav": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "order": {"type": "array", "items": {"type": "string", "pattern": PAGE}},
+            "titles": {
+                "type": "object",
+                "additionalProperties": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": ONE_LINE},
+            },
+            "place": {"type": "object", "additionalProperties": {"type": "string", "pattern": PAGE}},
+        },
     },
     "image": {"type": "string", "maxLength": MAX_URL, "pattern": rf"^[^/].*\.({'|'.join(map(_any_case, IMAGE_EXTENSIONS))})$"},
     "edit_uri": {"type": "string", "minLength": 1, "maxLength": MAX_URL, "pattern": ONE_LINE},

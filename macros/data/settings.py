@@ -9,15 +9,18 @@ is one line at the setting's own line in data/company.yml.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from macros.data.colours import read_colours
 from macros.data.errors import Location, Problem
+from macros.data.navsettings import NavShape, read_nav
 from macros.data.shapes import IMAGE_EXTENSIONS, MAX_TEXT, MAX_URL, SETTINGS
 from macros.data.trackers import tracker_problem
 from macros.data.urlpolicy import safe_path_problem, url_problem
@@ -52,6 +55,8 @@ class Settings:
     redirects: tuple[tuple[str, str], ...] = ()
     fail_on_overdue_reviews: bool = False
     fail_on_stale_replacements: bool = False
+    language: str = ""
+    nav: NavShape = field(default_factory=NavShape)
     strict_overlay_ids: bool = False
     check_permalinks: bool = True  # false: a fork opts out of data/permalinks.json on purpose
 
@@ -177,6 +182,21 @@ def _pages_dir(reader: _Reader, key: str, value: str) -> None:
     reader.checked(key, safe_path_problem(value.rstrip("/"), "folder path"), value.rstrip("/"))
 
 
+def theme_languages() -> frozenset[str]:
+    """The interface languages the installed Material theme translates (partials/languages/*.html)."""
+    spec = importlib.util.find_spec("material")
+    folder = Path(spec.origin).parent / "templates/partials/languages" if spec and spec.origin else None
+    return frozenset(p.stem for p in folder.glob("*.html") if p.stem != "custom") if folder and folder.is_dir() else frozenset({"en"})
+
+
+def _language(reader: _Reader, key: str, value: str) -> None:
+    known = theme_languages()
+    problem = (
+        None if value in known else f"'{value}' is not a language the theme translates (for example: {', '.join(sorted(known)[:12])}, ...)"
+    )
+    reader.checked(key, problem, value)
+
+
 def _flag(reader: _Reader, key: str) -> None:
     value = _set(reader, key, bool, "true or false")
     if value is not None:
@@ -232,6 +252,8 @@ KINDS: dict[str, Callable[[_Reader, str], None]] = {
     "text": _one_line(_plain),
     "web": _one_line(_web),
     "tracker": _one_line(_tracker),
+    "language": _one_line(_language),
+    "nav": read_nav,
     "image": _one_line(_image),
     "edit_uri": _one_line(_edit_uri),
     "contact": _one_line(_contact),

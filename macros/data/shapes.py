@@ -60,11 +60,12 @@ class Setting:
     """One key of `settings:`: the kind of value it takes (which check the settings reader runs
     and which JSON Schema editors get) and what it does, for the schema's description."""
 
-    kind: str  # text, web, tracker, image, edit_uri, contact, folder, colours, pages, redirects or flag
+    kind: str  # text, web, tracker, language, nav, image, edit_uri, contact, folder, colours, pages, redirects or flag
     description: str
 
 
 SETTINGS: dict[str, Setting] = {
+    "language": Setting("language", "The language of Material's interface and every page's lang (de, fr, pt-BR, ...); default en."),
     "name": Setting("text", "Your company's name; the site title becomes '<name> Tech Lead Playbook' unless site_name is set."),
     "site_name": Setting("text", "The site title, in the header, the browser tab and the exports."),
     "site_url": Setting("web", "The published address (https://...), for canonical links, exports and printed checklists."),
@@ -80,6 +81,7 @@ SETTINGS: dict[str, Setting] = {
     "contact": Setting("contact", "An email address, or a mailto:, tel: or https: URL, linked from the footer."),
     "pages_dir": Setting("folder", "The folder under docs/ that holds your own pages (default: company)."),
     "pages_section": Setting("text", "The nav title of your pages' section (default: name, else 'Company')."),
+    "nav": Setting("nav", "order (top-level entries first), titles (a section, by its first page) and place (a page after another)."),
     "hide": Setting("pages", "Pages under docs/ (plays/x/y.md) kept out of the nav, search and sitemap; still built, links work."),
     "redirects": Setting("redirects", "Old page path -> new page path, both under docs/, for deleted pages: old links land on the new."),
     "fail_on_overdue_reviews": Setting("flag", "true: a page past its review_by date stops the build (default: a warning in the log)."),

@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from macros.contract import checklist_page
 from macros.data.load import Loaded
 from macros.data.model import Playbook
+from macros.data.navsettings import NavShape
 from macros.data.settings import Settings
 from macros.render.company import footer_html
 from macros.site.checks import unsafe_redirects
@@ -38,6 +39,7 @@ def configure(config: MkDocsConfig, loaded: Loaded) -> None:
     nav = name_area_sections(nav, {a.page: a.name for a in loaded.playbook.areas if a.page})
     pages = company_pages(Path(config.docs_dir), settings)
     nav = add_company_section(nav, pages, settings.pages_section or settings.name or "Company")
+    nav = shape_nav(nav, settings.nav)
     config.nav = without_pages(nav, set(settings.hide))
     escape_config(config)
     redirects = redirect_maps(config)
@@ -69,6 +71,8 @@ def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
         config.site_name = settings.site_name or f"{settings.name} Tech Lead Playbook"
     if settings.site_url:
         config.site_url = settings.site_url.rstrip("/") + "/"
+    if settings.language:  # Material's own translations, and <html lang> on every page
+        config.theme["language"] = settings.language
     if settings.footer or settings.contact:
         config.copyright = footer_html(settings.footer, settings.contact, settings.contact_text)
     if settings.repo_url:
@@ -135,6 +139,47 @@ def _paths(nav: Any) -> set[str]:
     if isinstance(nav, dict):
         return set().union(*(_paths(v) for v in nav.values())) if nav else set()
     return set()
+
+
+def shape_nav(nav: list[Any], shape: NavShape) -> list[Any]:
+    """settings.nav: pages placed after others, sections renamed, top-level entries reordered."""
+    for page, after in shape.place:
+        nav = _insert_after(without_pages(nav, {page}), page, after)
+    titles = dict(shape.titles)
+    nav = _retitle(nav, titles)
+    first = {_first_page(item): item for item in nav}
+    leading = [first[page] for page in shape.order if page in first]
+    return leading + [item for item in nav if item not in leading]
+
+
+def _first_page(item: Any) -> str:
+    """The page a nav entry opens with: itself, or the first page of its section."""
+    if isinstance(item, list):
+        return _first_page(item[0]) if item else ""
+    if isinstance(item, dict):
+        return _first_page(next(iter(item.values()))) if item else ""
+    return item if isinstance(item, str) else ""
+
+
+def _retitle(nav: Any, titles: dict[str, str]) -> Any:
+    if isinstance(nav, list):
+        return [_retitle(item, titles) for item in nav]
+    if isinstance(nav, dict):
+        return {(titles.get(_first_page(value), title) if isinstance(value, list) else title): _retitle(value, titles) for title, value in nav.items()}
+    return nav
+
+
+def _insert_after(nav: Any, page: str, after: str) -> Any:
+    if isinstance(nav, list):
+        out = []
+        for item in nav:
+            out.append(_insert_after(item, page, after))
+            if item == after or (isinstance(item, dict) and after in item.values()):
+                out.append(page)
+        return out
+    if isinstance(nav, dict):
+        return {title: _insert_after(value, page, after) for title, value in nav.items()}
+    return nav
 
 
 def name_area_sections(nav: Any, area_names: dict[str, str]) -> Any:

@@ -276,3 +276,24 @@ def test_example_overlay_builds(tmp_path: Path) -> None:
     text = site.article("responsibilities/").get_text(" ")
     assert "People Lead" in text and "Engineering Manager" not in text
     assert site.path("roles/design/").exists() and not site.path("roles/staff/").exists()
+
+
+def test_language_sets_the_interface_and_every_pages_lang(tmp_path: Path) -> None:
+    """settings.language: Material's own translations (the search box) and <html lang> everywhere;
+    the pages' words are the fork's to translate, with replacements."""
+    project = copy_project(tmp_path / "project")
+    (project / "data/company.yml").write_text("settings:\n  language: fr\n", encoding="utf-8")
+    site = build_site(project, project / "site", env=TODAY)
+    for url in ("", "plays/force-multiplier/code-reviews/", "roles/tl/", "checklists/code-reviews/", "norms/"):
+        soup = site.soup(url)
+        assert soup.html["lang"] == "fr", url
+    assert site.soup("").select_one("input.md-search__input")["placeholder"] == "Rechercher"
+
+
+def test_the_nav_takes_the_forks_order_titles_and_places(fork_site: Site) -> None:
+    nav = fork_site.soup("plays/systems-quality/alerts-and-monitoring/").select_one("nav.md-nav--primary")
+    top = [a.get_text(" ", strip=True) for a in nav.select(":scope > ul > li > a, :scope > ul > li > label, :scope > ul > li > div > a")]
+    assert top[:3] == ["Acme Engineering Handbook", "Growing at Acme", "What a Team Lead is"], top
+    links = [a["href"] for a in nav.select("a.md-nav__link[href]") if not a["href"].startswith("#")]  # pages, not this one's sections
+    at = links.index("../../../company/on-call-policy/")
+    assert links[at - 1] in ("./", "") and "long-term-infrastructure" in links[at + 1], links  # after alerts, in its section

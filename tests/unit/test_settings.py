@@ -51,3 +51,24 @@ def test_text_settings_are_kept_as_written_for_the_build_to_escape() -> None:
     settings, problems = settings_of("  name: 'Smith & Sons \"Quoted\" <b>'\n")
     assert problems == []
     assert settings.name == 'Smith & Sons "Quoted" <b>'
+
+
+def test_language_is_one_the_theme_translates() -> None:
+    for code in ("de", "pt-BR"):
+        settings, problems = settings_of(f"  language: {code}\n")
+        assert (settings.language, problems) == (code, [])
+    _, problems = settings_of("  language: klingon\n")
+    assert len(problems) == 1 and str(problems[0]).startswith("data/company.yml:2: settings.language: 'klingon' is not a language")
+
+
+def test_nav_names_sections_and_pages_by_path_and_every_wrong_one_at_its_line() -> None:
+    text = "  nav:\n    order: [index.md, nope.md]\n    titles: {index.md: ''}\n    place: {index.md: gone.md}\n    sort: true\n"
+    _, problems = settings_of(text)
+    assert [str(p) for p in sorted(problems, key=lambda p: p.location)] == [
+        "data/company.yml:3: settings.nav.order[1]: 'nope.md' does not exist under docs/ (settings.nav)",
+        "data/company.yml:4: settings.nav.titles.index.md: expected a one-line title",
+        "data/company.yml:5: settings.nav.place.index.md: 'gone.md' does not exist under docs/ (settings.nav)",
+        "data/company.yml:6: settings.nav.sort: unknown key (allowed: order, titles, place)",
+    ]
+    settings, problems = settings_of("  nav:\n    order: [index.md]\n    titles: {index.md: Home}\n")
+    assert problems == [] and settings.nav.order == ("index.md",) and settings.nav.titles == (("index.md", "Home"),)
