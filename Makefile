@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test test-fast build offline lighthouse screenshots check schema permalinks replace lock clean
+.PHONY: serve test test-fast build offline lighthouse screenshots check schema permalinks replace upstream-report lock clean
 
 $(READY): requirements.lock pyproject.toml tools/bootstrap.py
 	@$(PYTHON) tools/bootstrap.py $(VENV) requirements.lock
@@ -53,6 +53,9 @@ check: $(READY)  ## validate data/ (and data/company.yml) without building
 replace: $(READY)  ## replace an upstream page in a fork, or mark its replacement reviewed: make replace PAGE=plays/partnering/estimation.md
 	@test -n "$(PAGE)" || { echo "make replace PAGE=<path under docs/>"; exit 2; }
 	$(BIN)/python -m macros replace "$(PAGE)"
+
+upstream-report: $(READY)  ## after merging upstream: what changed for this fork (SINCE=ORIG_HEAD by default)
+	$(BIN)/python -m macros upstream-report "$(or $(SINCE),ORIG_HEAD)"
 
 lock:  ## re-pin every dependency, with hashes, after editing pyproject.toml
 	$(BIN)/python -m pip install -q pip-tools

@@ -1,27 +1,38 @@
 """`python -m macros check [ROOT]`: validate the data without building, for editors and pre-commit.
 `python -m macros schema [ROOT]`: regenerate schema/*.json from the validator's field table.
 `python -m macros permalinks [ROOT]`: add new pages and ids to data/permalinks.json.
-`python -m macros replace PAGE [ROOT]`: start a page replacement, or record it as checked against upstream."""
+`python -m macros replace PAGE [ROOT]`: start a page replacement, or record it as checked against upstream.
+`python -m macros upstream-report [SINCE] [ROOT]`: what the upstream merged since SINCE (default ORIG_HEAD) changed for this fork."""
 
 from __future__ import annotations
 
+import io
+import shutil
+import subprocess
 import sys
+import tarfile
+import tempfile
 from pathlib import Path
 
 from macros.contract import page_url
 from macros.data.errors import DataError, Problem
-from macros.data.load import load_playbook
+from macros.data.load import OVERLAY_FILE, load_playbook
 from macros.data.permalinks import MANIFEST, manifest_problems, merge, published_now, read_manifest, render_manifest
 from macros.data.schema import write_schemas
+from macros.data.upstream import upstream_changes
 from macros.render.pages import generated_paths
 from macros.site.checks import links_to_hidden
 from macros.site.replacements import find_replacements, mark_reviewed
 
+COMMANDS = ("check", "schema", "permalinks", "replace", "upstream-report")
+
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("check", "schema", "permalinks", "replace") or (argv[0] == "replace" and len(argv) < 2):
-        print("usage: python -m macros check|schema|permalinks [PROJECT_DIR] | replace PAGE [PROJECT_DIR]", file=sys.stderr)
+    if not argv or argv[0] not in COMMANDS or (argv[0] == "replace" and len(argv) < 2):
+        print("usage: python -m macros check|schema|permalinks [DIR] | replace PAGE [DIR] | upstream-report [SINCE] [DIR]", file=sys.stderr)
         return 2
+    if argv[0] == "upstream-report":
+        return report_upstream(Path(argv[2]) if len(argv) > 2 else Path.cwd(), argv[1] if len(argv) > 1 else "ORIG_HEAD")
     if argv[0] == "replace":  # PAGE as under docs/, with or without the docs/ prefix
         root = Path(argv[2]) if len(argv) > 2 else Path.cwd()
         print(mark_reviewed(root / "docs", argv[1].removeprefix("docs/")))
@@ -50,6 +61,43 @@ def main(argv: list[str]) -> int:
     p, replaced = loaded.playbook, len(replacements)
     counts = f"{len(p.roles)} roles, {len(p.areas)} areas, {len(p.activities)} activities, {len(p.checklists)} checklists"
     print(f"ok: {counts}, {replaced} replaced page{'s' if replaced != 1 else ''}")
+    return 0
+
+
+def report_upstream(root: Path, since: str) -> int:
+    """Upstream's data at `since` (the fork before the merge) against upstream's data now, read
+    against the fork's overlay, then the replaced pages whose original changed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        before, now = Path(tmp) / "before", Path(tmp) / "now"
+        archive = subprocess.run(["git", "-C", str(root), "archive", since, "data", "docs"], capture_output=True, check=False)
+        if archive.returncode:
+            print(f"git archive {since}: {archive.stderr.decode().strip()}", file=sys.stderr)
+            return 2
+        before.mkdir()
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(before, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
+        shutil.copytree(root / "data", now / "data")
+        for folder in (before, now):
+            (folder / OVERLAY_FILE).unlink(missing_ok=True)  # upstream's data alone
+        try:
+            old, new = load_playbook(before).playbook, load_playbook(now, root / "docs").playbook
+        except DataError as error:
+            return report(error.problems)
+    try:
+        load_playbook(root)
+        broken: list[Problem] = []
+    except DataError as error:  # what the update broke in the overlay comes first: fix those lines
+        broken = error.problems
+    overlay = root / OVERLAY_FILE
+    changes = upstream_changes(old, new, overlay.read_text(encoding="utf-8") if overlay.exists() else "")
+    replacements, _ = find_replacements(root / "docs")
+    for problem in broken:
+        print(f"fix: {problem}")
+    for change in changes:
+        print(change)
+    for stale in (r for r in replacements if r.stale):
+        print(f"review: {stale.problem()}")
+    print(f"{len(changes)} upstream change(s) since {since}; {sum(r.stale for r in replacements)} replaced page(s) to review")
     return 0
 
 

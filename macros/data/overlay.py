@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros.data.errors import Location, Notice, Problem
+from macros.data.overlay_rules import check_removed_areas, drop_checklists_of, without_renamed_ids
 from macros.data.shapes import FIELDS, NORM_UNITS  # the one declaration of each entry's shape
 from macros.data.yamlsource import YamlList, YamlMap, type_name
 
@@ -68,11 +69,12 @@ def merge_overlay(base: YamlMap, overlay: YamlMap) -> Merged:
         if key not in SECTIONS and key not in OVERLAY_ONLY:
             allowed = ", ".join(SECTIONS + OVERLAY_ONLY)
             problems.append(Problem(overlay.at(key), str(key), f"unknown key (allowed: {allowed})"))
+    overlay = without_renamed_ids(merged, overlay, problems)
     for section in SECTIONS:
         if section in overlay and overlay[section] is not None:
             removed[section] = _merge_section(merged, overlay, section, problems, removed_items)
-    _check_removed_areas(merged, removed.get("areas", {}), overlay, problems)
-    _drop_checklists_of(removed.get("activities", {}), merged, overlay, removed)
+    check_removed_areas(merged, removed.get("areas", {}), overlay, problems)
+    drop_checklists_of(removed.get("activities", {}), merged, overlay, removed)
     _merge_aliases(merged, overlay, problems)
     notices = [p for p in problems if isinstance(p, Notice)]
     return Merged(merged, Removed(removed, removed_items), [p for p in problems if p not in notices], notices)
@@ -121,36 +123,6 @@ def _keep_norm_kinds(norms: Mapping[Any, Any], patches: YamlMap, problems: list[
                     f"'{patch['unit']}' measures {new[0]}; upstream's '{base['unit']}' measures {old[0]}",
                 )
             )
-
-
-def _check_removed_areas(merged: YamlMap, gone: Mapping[str, Any], overlay: YamlMap, problems: list[Problem]) -> None:
-    """An area the overlay removes must take its activities with it: say so at the removal."""
-    activities = merged.get("activities")
-    if not gone or not isinstance(activities, list):
-        return
-    for area_id in gone:
-        users = [str(a.get("id")) for a in activities if isinstance(a, dict) and a.get("area") == area_id]
-        if users:
-            problems.append(
-                Problem(
-                    overlay["areas"].at(area_id),
-                    f"areas[{area_id}]",
-                    f"cannot remove: activities {', '.join(users)} still belong to it; move them (area: ...) or remove them here too",
-                )
-            )
-
-
-def _drop_checklists_of(gone: Mapping[str, Any], merged: YamlMap, overlay: YamlMap, removed: dict[str, dict[str, Any]]) -> None:
-    """A checklist goes with the activity the overlay removes (as a role's cells go with the role),
-    unless the overlay gives it another activity: every page that showed it drops it."""
-    checklists, patches = merged.get("checklists"), overlay.get("checklists")
-    if not gone or not isinstance(checklists, list):
-        return
-    for checklist in [c for c in checklists if isinstance(c, dict) and c.get("activity") in gone]:
-        patch = patches.get(checklist.get("id")) if isinstance(patches, YamlMap) else None
-        if not (isinstance(patch, YamlMap) and "activity" in patch):
-            checklists.remove(checklist)
-            removed.setdefault("checklists", {})[str(checklist.get("id"))] = checklist
 
 
 def _merge_aliases(merged: YamlMap, overlay: YamlMap, problems: list[Problem]) -> None:
