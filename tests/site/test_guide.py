@@ -102,8 +102,17 @@ def test_the_gitlab_job_the_guide_shows_builds_with_the_locked_tools() -> None:
 
 
 def test_every_notice_the_guide_quotes_comes_from_make_check_on_the_fork(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(FIXTURES / "fork", project, dirs_exist_ok=True)
-    result = subprocess.run([sys.executable, "-m", "macros", "check", str(project)], capture_output=True, text=True, check=False)
-    quoted = [line for block in re.findall(r"```text\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.S) for line in block.splitlines() if line.startswith("notice: ")]
-    assert result.returncode == 0 and quoted and [line for line in quoted if line not in result.stderr.splitlines()] == [], result.stderr
+    """The fork as it is, and with the one-letter typo the guide describes."""
+    retro = "      - {id: monthly-review-retro, remove: true}\n"
+    typo = FORK_OVERLAY.replace(retro, retro + "      - {id: reply-within-a-dya, text: Reply within a day.}\n")
+    lines: set[str] = set()
+    for n, overlay in enumerate((FORK_OVERLAY, typo)):
+        project = copy_project(tmp_path / str(n))
+        shutil.copytree(FIXTURES / "fork", project, dirs_exist_ok=True)
+        (project / "data/company.yml").write_text(overlay, encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "macros", "check", str(project)], capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        lines |= set(result.stderr.splitlines())
+    blocks = re.findall(r"```text\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.S)
+    quoted = [line for block in blocks for line in block.splitlines() if line.startswith("notice: ")]
+    assert len(quoted) >= 2 and [line for line in quoted if line not in lines] == [], sorted(lines)
