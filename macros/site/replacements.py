@@ -85,6 +85,9 @@ def apply_replacements(files: Files, docs_dir: Path, generated: set[str]) -> tup
         if page in generated:
             problems.append(Problem(Location(f"docs/{file.src_uri}", 1), "", f"docs/{page} is generated from the data; change it in data/company.yml instead"))
             continue
+        if not Path(file.abs_src_path or "").resolve().is_relative_to(docs_dir.resolve()):  # a symlink out of docs/
+            problems.append(Problem(Location(f"docs/{file.src_uri}", 1), "", "is a link to a file outside docs/; a replacement must be a file under docs/"))
+            continue
         replacement, wrong = read_replacement(docs_dir, file.src_uri)
         problems += wrong
         upstream = files.get_file_from_path(page)

@@ -307,8 +307,8 @@ def test_old_item_link_lands_even_if_the_page_moves_before_it_has_loaded(
             held.clear()
             page.goto("about:blank")  # the same URL again would only move to the anchor, not load
             page.goto(server.url(PLAY) + f"#checklist-code-reviews--{old_first}", wait_until="domcontentloaded")
-            expect(target).to_have_class(re.compile("checklist__item--linked"))
-            expect(target).to_be_in_viewport()
+            expect(target).to_have_class(re.compile("checklist__item--linked"))  # followed; where it is before
+            # load is not promised (Material's start-up may move the page under load): after load it is
             if reader_scrolls:
                 page.mouse.wheel(0, -100_000)
             else:

@@ -13,7 +13,9 @@ from tests.conftest import ROOT, Site
 # HTML + referenced CSS + JS of one page, gzipped. 80 KB until issue 12: hardening the saved
 # ticks against hostile ids and imports added 1.5 KB to checklists.js and the palette guard 0.25 KB
 # to every page, which put the longest page (customise/) 0.4 KB over. Raised openly, not quietly.
-BUDGET = 84 * 1024
+# 86 KB since issue 16: the guide for forks (customise/, still the longest page) documents page
+# replacements, nav and language settings, the upstream report and the notices; 0.5 KB over 84.
+BUDGET = 86 * 1024
 
 
 def gzipped(data: bytes) -> int:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.site.replacements import REPLACE_DIR, file_hash, find_replacements, mark_reviewed, read_replacement
+from mkdocs.structure.files import File, Files
+
+from macros.site.replacements import REPLACE_DIR, apply_replacements, file_hash, find_replacements, mark_reviewed, read_replacement
 
 PAGE = "plays/a/b.md"
 
@@ -56,3 +58,16 @@ def test_a_hash_that_is_not_one_is_refused_at_its_line(tmp_path: Path) -> None:
         f"docs/{REPLACE_DIR}{PAGE}:3: replaces: must be the sha256 of docs/{PAGE} (64 hex digits); run `make replace PAGE={PAGE}`"
     ]
     assert replacement is not None and replacement.stale and "records no hash" in str(replacement.problem())
+
+
+def test_a_replacement_that_links_outside_docs_is_refused(tmp_path: Path) -> None:
+    root = docs(tmp_path / "docs")
+    (tmp_path / "secret.md").write_text("# Not for the site\n")
+    (root / REPLACE_DIR / "plays/a").mkdir(parents=True)
+    (root / REPLACE_DIR / PAGE).symlink_to(tmp_path / "secret.md")
+    files = Files([File(p, str(root), str(tmp_path / "site"), True) for p in (PAGE, REPLACE_DIR + PAGE)])
+    found, problems = apply_replacements(files, root, set())
+    assert found == [] and [str(p) for p in problems] == [
+        f"docs/{REPLACE_DIR}{PAGE}:1: is a link to a file outside docs/; a replacement must be a file under docs/"
+    ]
+    assert files.get_file_from_path(PAGE).abs_src_path == str(root / PAGE)
