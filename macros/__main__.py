@@ -67,16 +67,30 @@ def main(argv: list[str]) -> int:
 def report_upstream(root: Path, since: str) -> int:
     """Upstream's data at `since` (the fork before the merge) against upstream's data now, read
     against the fork's overlay, then the replaced pages whose original changed."""
+    commit = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--verify", "--end-of-options", f"{since}^{{commit}}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if since.startswith("-") or commit.returncode:
+        print(f"upstream-report: '{since}' is not a commit here (after `git merge`, ORIG_HEAD is the fork before it)", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory() as tmp:
         before, now = Path(tmp) / "before", Path(tmp) / "now"
-        archive = subprocess.run(["git", "-C", str(root), "archive", since, "data", "docs"], capture_output=True, check=False)
+        archive = subprocess.run(
+            ["git", "-C", str(root), "archive", commit.stdout.strip(), "data", "docs"], capture_output=True, check=False
+        )
         if archive.returncode:
             print(f"git archive {since}: {archive.stderr.decode().strip()}", file=sys.stderr)
             return 2
         before.mkdir()
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(before, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
-        shutil.copytree(root / "data", now / "data")
+        (now / "data").mkdir(parents=True)
+        for data_file in (root / "data").glob("*.yml"):  # upstream's files as they are now; no link is followed
+            if data_file.is_file() and not data_file.is_symlink():
+                shutil.copyfile(data_file, now / "data" / data_file.name)
         for folder in (before, now):
             (folder / OVERLAY_FILE).unlink(missing_ok=True)  # upstream's data alone
         try:

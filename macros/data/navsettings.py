@@ -25,6 +25,7 @@ class NavShape:
     order: tuple[str, ...] = ()  # top-level entries (a page, or the first page of a section) to lead
     titles: tuple[tuple[str, str], ...] = ()  # (first page of a section, its new title)
     place: tuple[tuple[str, str], ...] = ()  # (page, the page it follows, in that page's section)
+    lines: tuple[tuple[str, Location], ...] = ()  # where each `place` entry was written, by page
 
 
 class Reader(Protocol):
@@ -51,7 +52,11 @@ def read_nav(reader: Reader, key: str) -> None:
         order, ok = YamlList(raw.here), False
     for index, page in enumerate(order):
         ok = _page(reader, f"{key}.order[{index}]", page, order.at(index)) and ok
+        if page in list(order)[:index]:
+            reader.add(f"{key}.order[{index}]", f"'{page}' is listed twice", order.at(index))
+            ok = False
     pairs: dict[str, list[tuple[str, str]]] = {"titles": [], "place": []}
+    lines: list[tuple[str, Location]] = []
     for name in pairs:
         mapping = raw.get(name, YamlMap(raw.here))
         if not isinstance(mapping, YamlMap):
@@ -66,13 +71,19 @@ def read_nav(reader: Reader, key: str) -> None:
                 ok = False
             elif name == "place":
                 ok = _page(reader, f"{key}.place.{page}", value, where) and ok
+                if value == page:
+                    reader.add(f"{key}.place.{page}", "a page cannot follow itself", where)
+                    ok = False
             pairs[name].append((str(page), str(value).strip()))
+            lines += [(str(page), where)] if name == "place" else []
     if ok:
-        reader.values[key] = NavShape(tuple(map(str, order)), tuple(pairs["titles"]), tuple(pairs["place"]))
+        reader.values[key] = NavShape(tuple(map(str, order)), tuple(pairs["titles"]), tuple(pairs["place"]), tuple(lines))
 
 
 def _page(reader: Reader, path: str, page: object, where: Location) -> bool:
     problem = reader.page(page, f"settings.{path.split('.')[0]}")
+    if not problem and "#" in str(page):
+        problem = f"'{page}' names a section of a page; the nav takes whole pages (drop the #...)"
     if problem:
         reader.add(path, problem, where)
     return problem is None

@@ -212,6 +212,11 @@ def _merge_items(items: YamlList, changes: YamlList, where: str, problems: list[
         if not isinstance(change, YamlMap) or not change.get("id"):
             problems.append(Problem(changes.at(index), f"{where}[{index}]", "an overlay item needs an id"))
             continue
+        if not isinstance(change["id"], str):
+            problems.append(
+                Problem(change.at("id"), f"{where}[{index}].id", f"expected an id like reply-within-a-day, found {type_name(change['id'])}")
+            )
+            continue
         if change["id"] in as_patches:
             first = as_patches.locations[change["id"]]
             problems.append(Problem(change.at("id"), f"{where}[{change['id']}]", f"duplicate id '{change['id']}' (first at {first})"))

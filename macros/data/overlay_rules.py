@@ -35,11 +35,13 @@ def without_renamed_ids(base: YamlMap, overlay: YamlMap, problems: list[Problem]
     aliases, patches = base.get("aliases"), overlay.get("checklists")
     if not isinstance(aliases, YamlMap) or not isinstance(patches, YamlMap):
         return overlay
-    renamed, items = aliases.get("checklists") or {}, aliases.get("items") or {}
+    renamed, items = aliases.get("checklists"), aliases.get("items")  # malformed ones: the alias check says so
+    renamed = renamed if isinstance(renamed, Mapping) else {}
+    items = items if isinstance(items, Mapping) else {}
     overlay = copy.deepcopy(overlay)
     patches = overlay["checklists"]
     for checklist_id in list(patches):
-        if checklist_id in renamed:
+        if isinstance(checklist_id, str) and checklist_id in renamed:
             problems.append(
                 Problem(
                     patches.at(checklist_id),
@@ -53,7 +55,7 @@ def without_renamed_ids(base: YamlMap, overlay: YamlMap, problems: list[Problem]
         old_items = items.get(checklist_id) if isinstance(items, Mapping) else None
         if not isinstance(changes, YamlList) or not isinstance(old_items, Mapping):
             continue
-        for change in [c for c in changes if isinstance(c, YamlMap) and c.get("id") in old_items]:
+        for change in [c for c in changes if isinstance(c, YamlMap) and isinstance(c.get("id"), str) and c["id"] in old_items]:
             new_id = old_items[change["id"]]
             problems.append(
                 Problem(

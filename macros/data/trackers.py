@@ -55,7 +55,13 @@ def tracker_for(url: str) -> Tracker | None:
 
 def tracker_problem(url: str) -> str | None:
     """Why `url` is not a new-issue address "Open as issue" can fill in, naming the forms."""
-    if tracker_for(url):
+    if tracker := tracker_for(url):
+        parts = urlsplit(url)
+        preset = [p for p in (tracker.title, tracker.body) if p in parse_qs(parts.query)]
+        if parts.fragment or "#" in url:
+            return f"'{url}' has a #fragment; the title and checklist would land in it and the issue would open empty"
+        if preset:
+            return f"'{url}' already sets {' and '.join(preset)}, which the checklist fills in; remove it"
         return None
     forms = "; ".join(f"{t.name}: {t.example}" for t in TRACKERS)
     return f"'{url}' is not the new-issue address of a tracker the checklists can fill in ({forms})"

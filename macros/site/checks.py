@@ -48,7 +48,11 @@ def links_to_hidden(docs_dir: Path, hidden: Iterable[str]) -> list[Problem]:
         page = file.removeprefix(REPLACE_DIR)  # a replacement's links are relative to the page it replaces
         if page in hidden or (file == page and page in replaced):
             continue
-        for number, line in enumerate((docs_dir / file).read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            text = (docs_dir / file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # the build names a page it cannot read, in one line
+        for number, line in enumerate(text.splitlines(), 1):
             for target in MARKDOWN_LINK.findall(line):
                 resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
                 if resolved in hidden:

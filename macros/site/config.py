@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from macros.contract import checklist_page
 from macros.data.load import Loaded
+from macros.data.errors import Location, Problem
 from macros.data.model import Playbook
 from macros.data.navsettings import NavShape
 from macros.data.settings import Settings
@@ -143,7 +144,11 @@ def _paths(nav: Any) -> set[str]:
 
 def shape_nav(nav: list[Any], shape: NavShape) -> list[Any]:
     """settings.nav: pages placed after others, sections renamed, top-level entries reordered."""
+    lines = dict(shape.lines)
     for page, after in shape.place:
+        if after not in _paths(nav):  # hidden, or not in the nav at all: the page would vanish
+            where = lines.get(page, Location("data/company.yml", 1))
+            fail([Problem(where, f"settings.nav.place.{page}", f"'{after}' is not in the nav (hidden, or never listed), so nothing can follow it")], "problem(s) in settings.nav")
         nav = _insert_after(without_pages(nav, {page}), page, after)
     titles = dict(shape.titles)
     nav = _retitle(nav, titles)

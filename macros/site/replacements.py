@@ -15,11 +15,13 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 
 from macros.data.errors import Location, Problem
+from macros.data.urlpolicy import safe_path_problem
 from macros.site.reviews import read_front_matter
 
 REPLACE_DIR = "company/replace/"
 SHA256 = re.compile(r"[0-9a-f]{64}")
 MARK = "make replace PAGE={page}"
+OUTSIDE = "is a link to a file outside docs/; a replacement must be a file under docs/"
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,11 @@ def read_replacement(docs_dir: Path, source: str) -> tuple[Replacement | None, l
     upstream = docs_dir / page
     if not upstream.is_file():
         return None, [Problem(Location(where, 1), "", f"replaces no upstream page: docs/{page} does not exist (check the path under docs/{REPLACE_DIR})")]
-    front, problems = read_front_matter((docs_dir / source).read_text(encoding="utf-8-sig"), where)
+    try:
+        text = (docs_dir / source).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(Location(where, 1), "", f"cannot read file: {error}")]
+    front, problems = read_front_matter(text, where)
     recorded = front.meta.get("replaces", "")
     line = front.lines.get("replaces", 1)
     if recorded and not (isinstance(recorded, str) and SHA256.fullmatch(recorded)):
@@ -70,6 +76,9 @@ def find_replacements(docs_dir: Path) -> tuple[list[Replacement], list[Problem]]
     """Every replacement under docs/company/replace/, read without a build (`make check`)."""
     found, problems = [], []
     for path in sorted((docs_dir / REPLACE_DIR).rglob("*.md")):
+        if not path.resolve().is_relative_to(docs_dir.resolve()):
+            problems.append(Problem(Location(f"docs/{path.relative_to(docs_dir).as_posix()}", 1), "", OUTSIDE))
+            continue
         replacement, wrong = read_replacement(docs_dir, path.relative_to(docs_dir).as_posix())
         problems += wrong
         found += [replacement] if replacement else []
@@ -86,7 +95,7 @@ def apply_replacements(files: Files, docs_dir: Path, generated: set[str]) -> tup
             problems.append(Problem(Location(f"docs/{file.src_uri}", 1), "", f"docs/{page} is generated from the data; change it in data/company.yml instead"))
             continue
         if not Path(file.abs_src_path or "").resolve().is_relative_to(docs_dir.resolve()):  # a symlink out of docs/
-            problems.append(Problem(Location(f"docs/{file.src_uri}", 1), "", "is a link to a file outside docs/; a replacement must be a file under docs/"))
+            problems.append(Problem(Location(f"docs/{file.src_uri}", 1), "", OUTSIDE))
             continue
         replacement, wrong = read_replacement(docs_dir, file.src_uri)
         problems += wrong
@@ -110,7 +119,11 @@ def _split(text: str) -> tuple[str, str]:
 def mark_reviewed(docs_dir: Path, page: str) -> str:
     """`make replace PAGE=...`: start a replacement as a copy of upstream's page, or, when it
     exists, record that it was checked against upstream's page as it is now."""
+    problem = safe_path_problem(page, "page path") or ("" if page.endswith(".md") else f"'{page}' is not a page (a path ending in .md)")
     upstream, target = docs_dir / page, docs_dir / REPLACE_DIR / page
+    inside = docs_dir.resolve()
+    if problem or not upstream.resolve().is_relative_to(inside) or not target.parent.resolve().is_relative_to(inside) or target.is_symlink():
+        raise SystemExit(f"make replace PAGE={page}: {problem or 'must name a page under docs/, and its replacement a file there'}")
     if not upstream.is_file():
         raise SystemExit(f"docs/{page}: no such upstream page")
     stamp = f'replaces: "{file_hash(upstream)}"  # sha256 of docs/{page} this was written against\n'

@@ -7,6 +7,7 @@ count) and from includes/abbreviations.md (the glossary's abbreviations)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from pathlib import Path
 from macros.data.model import Playbook
 
 INDEX = "search/search_index.json"
+MAX_TAG = 200  # a tag is a few words readers type; longer front matter is cut, not indexed whole
 ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$")
 SHORT_FORM = re.compile(r"^[A-Z][A-Z0-9]{1,4}s?$")  # TL, EM, PM, SRE, ADRs; not "Eng" or "Staff"
 
@@ -64,4 +66,6 @@ def tune_index(site_dir: Path, pairs: list[tuple[str, str]]) -> None:
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):
                 doc[field] = add_abbreviations(doc[field], pairs, title=field == "title")
+        if isinstance(doc.get("tags"), list):  # front matter, untrusted: Material shows tags as HTML
+            doc["tags"] = [html.escape(" ".join(str(tag).split())[:MAX_TAG]) for tag in doc["tags"]]
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

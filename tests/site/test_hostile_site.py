@@ -3,6 +3,8 @@ script or a URL a browser would run (tests/fixtures/hostile/accepted/)."""
 
 from __future__ import annotations
 
+import json
+
 import re
 from pathlib import Path
 
@@ -103,3 +105,10 @@ def test_a_hostile_redirect_is_refused_before_anything_is_written(tmp_path: Path
         "like plays/x/y.md (no leading '/', no '.' or '..' parts)"
     )
     assert not list(tmp_path.rglob("outside*")) and not (site / "index.html").exists()
+
+
+def test_front_matter_tags_reach_the_search_index_as_text(hostile_site: Site) -> None:
+    """Material shows a page's tags in search results as HTML: the index holds them escaped."""
+    index = json.loads(hostile_site.path("search/search_index.json").read_text(encoding="utf-8"))
+    tags = next(d["tags"] for d in index["docs"] if d["location"] == "company/policy/")
+    assert tags == ["&lt;img src=x onerror=alert(&#x27;tag&#x27;)&gt;", "on-call &amp; &lt;b&gt;rota&lt;/b&gt;"]

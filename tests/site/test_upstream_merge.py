@@ -109,3 +109,9 @@ def test_check_stops_at_the_forks_line_that_must_change(merged: Path) -> None:
     line = next(n for n, text in enumerate(company, 1) if "id: reply-within-a-day" in text)
     expected = f"data/company.yml:{line}: checklists[code-reviews].items[reply-within-a-day]: upstream renamed this item to 'first-response-within-limit' (aliases); use that id"
     assert check.returncode == 1 and expected in check.stderr.splitlines(), check.stderr
+
+
+def test_since_must_be_a_commit_not_an_option(merged: Path, tmp_path: Path) -> None:
+    target = tmp_path / "written"
+    report = macros(merged, "upstream-report", f"--output={target}")
+    assert report.returncode == 2 and "is not a commit here" in report.stderr and not target.exists()

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from mkdocs.structure.files import File, Files
 
-from macros.site.replacements import REPLACE_DIR, apply_replacements, file_hash, find_replacements, mark_reviewed, read_replacement
+from macros.site.replacements import OUTSIDE, REPLACE_DIR, apply_replacements, file_hash, find_replacements, mark_reviewed, read_replacement
 
 PAGE = "plays/a/b.md"
 
@@ -71,3 +72,32 @@ def test_a_replacement_that_links_outside_docs_is_refused(tmp_path: Path) -> Non
         f"docs/{REPLACE_DIR}{PAGE}:1: is a link to a file outside docs/; a replacement must be a file under docs/"
     ]
     assert files.get_file_from_path(PAGE).abs_src_path == str(root / PAGE)
+
+
+@pytest.mark.parametrize("page", ["../../outside.md", "/tmp/outside.md", "../README.md", "plays/a/b.txt"])
+def test_make_replace_writes_only_under_docs(tmp_path: Path, page: str) -> None:
+    root = docs(tmp_path / "docs")
+    (tmp_path / "outside.md").write_text("# Not ours\n")
+    with pytest.raises(SystemExit, match="make replace PAGE="):
+        mark_reviewed(root, page)
+    assert (tmp_path / "outside.md").read_text() == "# Not ours\n" and not (root / "company/README.md").exists()
+
+
+def test_make_replace_and_check_refuse_a_replacement_linked_outside(tmp_path: Path) -> None:
+    root = docs(tmp_path / "docs")
+    (tmp_path / "victim.md").write_text("# Victim\n")
+    (root / REPLACE_DIR / "plays/a").mkdir(parents=True)
+    (root / REPLACE_DIR / PAGE).symlink_to(tmp_path / "victim.md")
+    with pytest.raises(SystemExit):
+        mark_reviewed(root, PAGE)
+    found, problems = find_replacements(root)
+    assert found == [] and [str(p) for p in problems] == [f"docs/{REPLACE_DIR}{PAGE}:1: {OUTSIDE}"]
+    assert (tmp_path / "victim.md").read_text() == "# Victim\n"
+
+
+def test_a_replacement_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    root = docs(tmp_path / "docs")
+    (root / REPLACE_DIR / "plays/a").mkdir(parents=True)
+    (root / REPLACE_DIR / PAGE).write_bytes(b"# Caf\xe9\n")
+    _, problems = find_replacements(root)
+    assert len(problems) == 1 and str(problems[0]).startswith(f"docs/{REPLACE_DIR}{PAGE}:1: cannot read file:")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from mkdocs.exceptions import PluginError
 
 from macros.data.settings import read_settings
 from macros.data.yamlsource import parse_yaml
+from macros.site.config import shape_nav
 
 
 def settings_of(text: str, pages: set[str] = frozenset({"index.md", "assets/logo.svg"}), generated: set[str] = frozenset()):
@@ -72,3 +76,13 @@ def test_nav_names_sections_and_pages_by_path_and_every_wrong_one_at_its_line() 
     ]
     settings, problems = settings_of("  nav:\n    order: [index.md]\n    titles: {index.md: Home}\n")
     assert problems == [] and settings.nav.order == ("index.md",) and settings.nav.titles == (("index.md", "Home"),)
+
+
+def test_nav_place_after_a_page_not_in_the_nav_stops_the_build_at_its_line() -> None:
+    settings, problems = settings_of("  nav:\n    place: {index.md: assets/logo.svg.md}\n", pages={"index.md", "assets/logo.svg.md"})
+    assert problems == []
+    nav = ["index.md", {"Section": ["other.md"]}]
+    with pytest.raises(PluginError):
+        shape_nav(nav, settings.nav)
+    placed = shape_nav(["index.md", {"Section": ["other.md", "more.md"]}], replace(settings.nav, place=(("index.md", "other.md"),)))
+    assert placed == [{"Section": ["other.md", "index.md", "more.md"]}]

@@ -55,3 +55,15 @@ def test_an_address_that_is_not_a_new_issue_form_is_refused_naming_the_forms(url
     problem = tracker_problem(url)
     assert problem is not None and problem.startswith(f"'{url}' is not the new-issue address")
     assert all(t.name in problem and t.example in problem for t in TRACKERS)
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("https://github.com/acme/handbook/issues/new#top", "has a #fragment"),
+        ("https://github.com/acme/handbook/issues/new?title=Checklist", "already sets title"),
+        ("https://acme.atlassian.net/secure/CreateIssueDetails!init.jspa?pid=1&issuetype=2&summary=x", "already sets summary"),
+    ],
+)
+def test_an_address_the_checklist_could_not_fill_in_is_refused(url: str, why: str) -> None:
+    assert why in (tracker_problem(url) or "")
