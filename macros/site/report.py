@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, NoReturn
 
 from mkdocs.exceptions import PluginError
@@ -34,11 +35,12 @@ def install_error_format() -> None:
 
 
 def line_of(markdown: str, given: str) -> int:
-    """The line of the first macro call that quotes `given` ('id' or "id"); 1 if none is found."""
-    for quote in ("'", '"'):
-        at = markdown.find(f"{quote}{given}{quote}")
-        if at >= 0:
-            return markdown.count("\n", 0, at) + 1
+    """The line of the first macro call that quotes `given` (`norm('id')`, `role("id", ...)`), else
+    of its first quoted mention; 1 if none is found."""
+    quoted = rf"""(['"]){re.escape(given)}\1"""
+    for pattern in (rf"\{{\{{[^}}]*\(\s*{quoted}", quoted):
+        if found := re.search(pattern, markdown):
+            return markdown.count("\n", 0, found.start()) + 1
     return 1
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
-from tests.conftest import Site
+import pytest
+
+from tests.conftest import Site, build_site, copy_project
 
 
 def index(site: Site) -> dict:
@@ -45,3 +48,14 @@ def test_short_forms_leave_names_and_code_alone(site: Site) -> None:
     assert not [doc["location"] for doc in docs for code in re.findall(r"<code>(.*?)</code>", doc["text"]) if re.search(r"\((PM|EM|TL|SRE|ADR)\)", code)]
     role = next(doc for doc in docs if doc["location"] == "what-is-a-tech-lead/")
     assert role["title"] == "What a Tech Lead (TL) is"
+
+
+@pytest.mark.slow
+def test_a_hidden_plays_checklist_keeps_its_own_page_in_the_index(tmp_path: Path) -> None:
+    """Hiding the play that shows a checklist leaves the checklist's own page as its one hit, and
+    the links to the play read as plain text."""
+    project = copy_project(tmp_path / "project")
+    (project / "data/company.yml").write_text("settings:\n  hide: [plays/time-management/weekly-planning.md]\n", encoding="utf-8")
+    site = build_site(project, project / "site")
+    assert "checklists/weekly-planning/" in pages_in(site) and "plays/time-management/weekly-planning/" not in pages_in(site)
+    assert site.article("plays/time-management/").select("span.link-hidden")

@@ -21,6 +21,7 @@ from macros.render.matrix import MatrixTable
 from macros.render.pages import generated_pages, generated_paths
 from macros.render.summary import render_role_summary
 from macros.render.view import PageView, Site
+from macros.site.report import line_of
 from tests.unit.test_render import LINK, playbook, soup
 
 TODAY = dt.date(2026, 12, 1)
@@ -165,3 +166,9 @@ def test_a_role_summary_says_what_an_empty_group_means() -> None:
     lone = replace(book, roles=(*book.roles, Role("pd", "Product Designer", "Product Designers", "PD", "Designs.")))
     texts = [dd.get_text(" ", strip=True) for dd in soup(render_role_summary(lone, "pd", LINK)).select("dd")]
     assert texts == [summary.UNPLACED] * 4
+
+
+def test_an_unknown_id_is_reported_at_the_macro_call_not_an_earlier_mention() -> None:
+    page = "An example id, 'first-review-responce', in prose.\n\nQuote it: {{ norm('first-review-responce') }}.\n"
+    assert line_of(page, "first-review-responce") == 3
+    assert line_of("Only a mention: 'x-y'.\n", "x-y") == 1 and line_of("nothing\n", "x-y") == 1
