@@ -37,7 +37,7 @@ def configure(config: MkDocsConfig, loaded: Loaded) -> None:
         config.extra["polyfills"] = [OFFLINE_SHIM]
     config.extra["search_weak_words"] = weak_words(loaded.playbook)
     nav = expand_roles(config.nav, [f"roles/{r.id}.md" for r in loaded.playbook.roles])
-    nav = name_area_sections(nav, {a.page: a.name for a in loaded.playbook.areas if a.page})
+    nav = retitle_sections(nav, {a.page: a.name for a in loaded.playbook.areas if a.page})  # areas named from the data
     pages = company_pages(Path(config.docs_dir), settings)
     nav = add_company_section(nav, pages, settings.pages_section or settings.name or "Company")
     nav = shape_nav(nav, settings.nav)
@@ -151,7 +151,7 @@ def shape_nav(nav: list[Any], shape: NavShape) -> list[Any]:
             fail([Problem(where, f"settings.nav.place.{page}", f"'{after}' is not in the nav (hidden, or never listed), so nothing can follow it")], "problem(s) in settings.nav")
         nav = _insert_after(without_pages(nav, {page}), page, after)
     titles = dict(shape.titles)
-    nav = _retitle(nav, titles)
+    nav = retitle_sections(nav, titles)
     first = {_first_page(item): item for item in nav}
     leading = [first[page] for page in shape.order if page in first]
     return leading + [item for item in nav if item not in leading]
@@ -166,11 +166,13 @@ def _first_page(item: Any) -> str:
     return item if isinstance(item, str) else ""
 
 
-def _retitle(nav: Any, titles: dict[str, str]) -> Any:
+def retitle_sections(nav: Any, titles: dict[str, str]) -> Any:
+    """A section whose first page is a key of `titles` takes that title: an area's name from the
+    data (so a fork renaming an area renames its section), or settings.nav.titles."""
     if isinstance(nav, list):
-        return [_retitle(item, titles) for item in nav]
+        return [retitle_sections(item, titles) for item in nav]
     if isinstance(nav, dict):
-        return {(titles.get(_first_page(value), title) if isinstance(value, list) else title): _retitle(value, titles) for title, value in nav.items()}
+        return {(titles.get(_first_page(value), title) if isinstance(value, list) else title): retitle_sections(value, titles) for title, value in nav.items()}
     return nav
 
 
@@ -184,19 +186,6 @@ def _insert_after(nav: Any, page: str, after: str) -> Any:
         return out
     if isinstance(nav, dict):
         return {title: _insert_after(value, page, after) for title, value in nav.items()}
-    return nav
-
-
-def name_area_sections(nav: Any, area_names: dict[str, str]) -> Any:
-    """A section whose first page is an area's page takes the area's name from the data, so the nav
-    reads as the page does, and a fork that renames an area renames its section too."""
-    if isinstance(nav, list):
-        return [name_area_sections(item, area_names) for item in nav]
-    if isinstance(nav, dict):
-        return {
-            area_names.get(value[0], title) if isinstance(value, list) and value and isinstance(value[0], str) else title: name_area_sections(value, area_names)
-            for title, value in nav.items()
-        }
     return nav
 
 

@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 
 from macros.data.errors import Location, Problem
 from macros.data.urlpolicy import safe_path_problem
-from macros.site.reviews import read_front_matter
+from macros.site.reviews import FRONT_MATTER, read_front_matter
 
 REPLACE_DIR = "company/replace/"
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -109,11 +109,9 @@ def apply_replacements(files: Files, docs_dir: Path, generated: set[str]) -> tup
 
 
 def _split(text: str) -> tuple[str, str]:
-    """(front matter lines, each ending in a newline; the rest) of a page."""
-    if text.startswith("---\n") and "\n---\n" in text[3:]:
-        head, body = text[4:].split("\n---\n", 1)
-        return head + "\n", body
-    return "", text
+    """(front matter lines, each ending in a newline; the rest) of a page, as MkDocs reads them."""
+    match = FRONT_MATTER.match(text)
+    return (match.group(1), text[match.end() :]) if match else ("", text)
 
 
 def mark_reviewed(docs_dir: Path, page: str) -> str:
