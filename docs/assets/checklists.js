@@ -9,6 +9,12 @@
   var PREFIX = "tlp:checklist:v1:";
   var memory = map(); /* memory: ticks the browser refused to store, kept for this page */
   var started = false;
+  var words = map();
+
+  /* A word of the page's #tlp-words (the fork's: macros/data/wordbook.py), {placeholders} filled. */
+  function w(id, values) {
+    return (words[id] || id).replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
+  }
 
   function map() { return Object.create(null); }
 
@@ -83,12 +89,12 @@
       if (changed && !note) {
         note = document.createElement("span");
         note.className = "checklist__changed";
-        note.textContent = " (updated since you ticked it)";
+        note.textContent = " " + w("checklist-changed");
         li.querySelector("label").appendChild(note);
       } else if (!changed && note) note.remove();
     });
     var progress = box.querySelector(".checklist__progress");
-    if (progress) progress.textContent = done + " of " + items.length + " done";
+    if (progress) progress.textContent = w("checklist-progress", { done: done, total: items.length });
   }
 
   function paintAll(id) { boxes(id).forEach(paint); }
@@ -97,7 +103,7 @@
     var id = box.dataset.checklist, data = read(id);
     if (on) data.items[li.dataset.item] = { f: li.dataset.text, t: Date.now() };
     else delete data.items[li.dataset.item];
-    if (!write(id, data)) say(box, "Your browser is not saving ticks (storage is full or disabled).");
+    if (!write(id, data)) say(box, w("checklist-not-saving"));
     paintAll(id);
   }
 
@@ -111,7 +117,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button checklist__undo";
-    button.textContent = "Undo";
+    button.textContent = w("undo");
     button.addEventListener("click", run);
     return button;
   }
@@ -141,16 +147,16 @@
   }
 
   function copy(box) {
-    var text = markdown(box), done = function () { say(box, "Copied as Markdown."); };
+    var text = markdown(box), done = function () { say(box, w("checklist-copied")); };
     var fallback = function () {
       if (copyFallback(text)) return done();
       var area = box.querySelector(".checklist__copy-area") || document.createElement("textarea");
       area.className = "checklist__copy-area";
-      area.setAttribute("aria-label", "Checklist as Markdown: copy it from here");
+      area.setAttribute("aria-label", w("checklist-copy-here"));
       area.value = text;
       box.appendChild(area);
       area.select();
-      say(box, "Copying is blocked here: the Markdown is selected below, press Ctrl+C or Cmd+C.");
+      say(box, w("checklist-copy-blocked"));
     };
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
     else fallback();
@@ -171,7 +177,7 @@
     var full = url.replace("{body}", encodeURIComponent(markdown(box)));
     if (full.length <= +box.dataset.trackerLimit) return full;
     copy(box);
-    return url.replace("{body}", "Paste%20the%20checklist%20from%20your%20clipboard.");
+    return url.replace("{body}", encodeURIComponent(w("checklist-issue-paste")));
   }
 
   function reset(box) {
@@ -181,10 +187,10 @@
     var button = undoButton(function () {
       write(id, before);
       paintAll(id);
-      say(box, "Ticks restored.");
+      say(box, w("checklist-restored"));
       box.querySelector(".checklist__reset").focus();
     });
-    say(box, "All ticks cleared.", button);
+    say(box, w("checklist-cleared"), button);
     button.focus();
   }
 
@@ -314,25 +320,25 @@
     return back;
   }
 
-  function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function count(n, id) { return w(id + (n === 1 ? "-one" : "-many"), { count: n }); }
 
   function importText(panel, json) {
-    var file = parseExport(json), full = "Your browser's storage is full or turned off: ";
-    if (!file) return say(panel, "That file is not a progress export.");
+    var file = parseExport(json);
+    if (!file) return say(panel, w("progress-not-export"));
     var result = merge(file, siteIds(panel)), ids = Object.keys(result.plan), back;
     try {
       back = commit(ids.map(function (id) { return [id, JSON.stringify(result.plan[id])]; }));
     } catch (e) {
-      return say(panel, full + "nothing was imported.");
+      return say(panel, w("progress-full-import"));
     }
     ids.forEach(paintAll);
-    var ignored = result.lists + result.items ? " Ignored " + count(result.lists, "checklist") + " and " +
-      count(result.items, "item") + " this site does not have." : "";
-    say(panel, "Imported progress for " + count(ids.length, "checklist") + "." + ignored, undoButton(function () {
+    var ignored = result.lists + result.items ?
+      " " + w("progress-ignored", { checklists: count(result.lists, "checklists"), items: count(result.items, "checklist-items") }) : "";
+    say(panel, w("progress-imported", { checklists: count(ids.length, "checklists") }) + ignored, undoButton(function () {
       try {
         commit(back);
-        say(panel, "Import undone.");
-      } catch (e) { say(panel, full + "nothing was undone."); }
+        say(panel, w("progress-undone"));
+      } catch (e) { say(panel, w("progress-full-undo")); }
       ids.forEach(paintAll);
       panel.querySelector("input[type=file]").focus();
     }));
@@ -357,6 +363,8 @@
 
   function init() {
     started = true;
+    var source = document.getElementById("tlp-words");
+    words = dict(source && parse(source.textContent), text);
     document.querySelectorAll("[data-checklist]").forEach(setup);
     document.querySelectorAll(".checklist-transfer").forEach(setupTransfer);
     followAlias();

@@ -10,6 +10,7 @@ from macros.data.model import Playbook
 from macros.data.overlay import Merged, Removed, join_file, merge_overlay
 from macros.data.settings import Settings, read_settings
 from macros.data.validate import validate
+from macros.data.wordcheck import read_words
 from macros.data.yamlsource import YamlMap, read_yaml
 
 BASE_FILE = "data/responsibilities.yml"
@@ -36,10 +37,11 @@ def load_playbook(root: Path, docs_dir: Path | None = None) -> Loaded:
     docs = docs_dir or root / "docs"
     merged = merge_overlay(base, overlay) if overlay is not None else Merged(base, Removed(), [])
     settings, found = read_settings(overlay, lambda page: _inside(docs, page), generated_sources(merged.tree))
+    words, wrong_words = read_words(overlay, lambda page: _inside(docs, page))
     strict = merged.notices if settings.strict_overlay_ids else []
-    if merged.problems or found or strict:
-        raise DataError(merged.problems + found + list(strict))
-    playbook = validate(merged.tree, lambda page: _inside(docs, page), BASE_FILE, merged.removed)
+    if merged.problems or found or wrong_words or strict:
+        raise DataError(merged.problems + found + wrong_words + list(strict))
+    playbook = validate(merged.tree, lambda page: _inside(docs, page), BASE_FILE, merged.removed, words)
     return Loaded(playbook, settings, tuple(merged.notices))
 
 

@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from macros.contract import ACCOUNTABLE, LETTER_MEANINGS, LETTERS, RESPONSIBLE, SLUG, Letter  # noqa: F401  (re-exported)
 from macros.data.errors import UnknownIdError
+from macros.data.wordbook import Words
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class Playbook:
     retired_owners: Mapping[str, str] = field(default_factory=dict)  # removed activity -> its accountable role
     retired_norms: tuple[Norm, ...] = ()  # norms a fork removed: upstream prose still quotes them
     removed: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    words: Words = field(default_factory=Words)  # every word the code shows, with a fork's changes
     _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -15,6 +15,7 @@ from macros.data.errors import Location
 from macros.data.model import Norm
 from macros.data.shapes import MAX_TEXT, NORM_UNITS, WHOLE_UNITS
 from macros.data.urlpolicy import url_problem
+from macros.data.wordbook import Words
 from macros.data.words import norm_words
 from macros.data.yamlsource import YamlList, YamlMap
 
@@ -106,8 +107,8 @@ def _show(bounds: tuple[float, float]) -> str:
     return f"{low:g}" if low == high else f"{low:g} to {high:g}"
 
 
-def quote_norms(text: str, norms: Mapping[str, Norm]) -> tuple[str, list[str]]:
+def quote_norms(text: str, norms: Mapping[str, Norm], words: Words) -> tuple[str, list[str]]:
     """Checklist text with each `{norm:id}` replaced by the norm's words, and the unknown ids.
     Data text is never a template; this one substitution is all it gets."""
     unknown = [m for m in PLACEHOLDER.findall(text) if m not in norms]
-    return PLACEHOLDER.sub(lambda m: norm_words(norms[m.group(1)]) if m.group(1) in norms else m.group(0), text), unknown
+    return PLACEHOLDER.sub(lambda m: norm_words(norms[m.group(1)], words=words) if m.group(1) in norms else m.group(0), text), unknown

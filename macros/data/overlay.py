@@ -20,7 +20,7 @@ from macros.data.shapes import FIELDS, NORM_UNITS  # the one declaration of each
 from macros.data.yamlsource import YamlList, YamlMap, type_name
 
 SECTIONS = ("roles", "areas", "activities", "checklists", "norms")
-OVERLAY_ONLY = ("settings", "aliases")
+OVERLAY_ONLY = ("settings", "aliases", "words")
 NEEDED = ("roles", "areas", "activities")  # a playbook cannot lose every entry of these
 
 

@@ -13,6 +13,7 @@ from macros.data.norms import PLACEHOLDER, quote_norms, read_norms
 from macros.data.overlay import Removed
 from macros.data.shapes import FIELDS, NESTED, TOP_LEVEL
 from macros.data.urlpolicy import safe_path_problem
+from macros.data.wordbook import Words
 from macros.data.yamlsource import YamlList, YamlMap, type_name
 from macros.render.inline import url_problems  # the one import of a later layer: data Markdown is judged as the renderer reads it
 
@@ -81,10 +82,17 @@ def _text(entry: YamlMap, key: str, default: str = "") -> str:
     return value.strip() if isinstance(value, str) else default
 
 
-def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: str = "data", removed: Removed | None = None) -> Playbook:
+def validate(
+    tree: Any,
+    page_exists: Callable[[str], bool] | None = None,
+    file: str = "data",
+    removed: Removed | None = None,
+    words: Words | None = None,
+) -> Playbook:
     """Build the Playbook or raise DataError listing every problem found. `removed`: what a
     company overlay dropped on purpose, which upstream pages and checklists may still name."""
     removed = removed or Removed()
+    words = words or Words()
     check = _Checker()
     if not isinstance(tree, YamlMap):
         raise DataError([Problem(Location(file, 1), "", "expected a mapping with roles, areas and activities")])
@@ -109,7 +117,7 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
     retired_norms = read_norms(lambda *_: None, gone, None, frozenset())  # upstream's, checked upstream
     quoted = {n.id: n for n in retired_norms + norms} if len(norms) == len(norm_entries) else None  # None: broken
     checklists = [
-        _checklist(check, label, entry, activity_ids, removed, quoted)
+        _checklist(check, label, entry, activity_ids, removed, quoted, words)
         for label, entry in check.entries(tree, "checklists", "checklists", False) or []
     ]
     checklists = apply_aliases(check.add, tree, checklists, set(removed.ids("checklists")))
@@ -128,6 +136,7 @@ def validate(tree: Any, page_exists: Callable[[str], bool] | None = None, file: 
         retired_owners=_retired_owners(removed),
         retired_norms=tuple(retired_norms),
         removed={section: removed.ids(section) for section in removed.entries},
+        words=words,
     )
 
 
@@ -220,7 +229,13 @@ def _check_letters(check: _Checker, where: Location, path: str, cells: dict[str,
 
 
 def _checklist(
-    check: _Checker, label: str, entry: YamlMap, activity_ids: set[str] | None, removed: Removed, norms: dict[str, Norm] | None
+    check: _Checker,
+    label: str,
+    entry: YamlMap,
+    activity_ids: set[str] | None,
+    removed: Removed,
+    norms: dict[str, Norm] | None,
+    words: Words,
 ) -> Checklist:
     activity = entry.get("activity")
     if activity in removed.ids("activities"):
@@ -232,7 +247,7 @@ def _checklist(
     for item_label, item in items:
         for problem in url_problems(item["text"]) if isinstance(item.get("text"), str) else ():
             check.add(item.at("text"), f"{item_label}.text", problem)
-        text, unknown = quote_norms(_text(item, "text"), norms or {})
+        text, unknown = quote_norms(_text(item, "text"), norms or {}, words)
         for norm_id in unknown if norms is not None else ():
             check.add(item.at("text"), f"{item_label}.text", f"{{norm:{norm_id}}}: '{norm_id}' is not a norm in data/norms.yml")
         texts.append((item["id"], text))

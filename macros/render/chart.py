@@ -14,7 +14,7 @@ from macros.contract import counts_as
 from macros.data.model import Playbook
 from macros.render.html import render_html
 
-COLUMNS = (("A", "accountable"), ("R", "responsible"), ("C", "consulted"), ("I", "informed"))
+COLUMNS = ("A", "R", "C", "I")
 WIDTH, COLUMN, BAR, ROW = 480, 120, 70, 64
 
 
@@ -22,7 +22,7 @@ def role_counts(playbook: Playbook, role_id: str) -> list[tuple[str, list[int]]]
     """Per area: counts for A, R, C, I (an A/R cell counts as both A and R)."""
     playbook.role(role_id)
     return [
-        (area.name, [sum(1 for a in playbook.activities_in(area.id) if counts_as(a.letter(role_id), meaning)) for meaning, _ in COLUMNS])
+        (area.name, [sum(1 for a in playbook.activities_in(area.id) if counts_as(a.letter(role_id), meaning)) for meaning in COLUMNS])
         for area in playbook.areas
     ]
 
@@ -45,7 +45,7 @@ class ChartRow:
 def _bars(row: list[int], most: int) -> tuple[Bar, ...]:
     return tuple(
         Bar(letter, n, COLUMN * column, round(BAR * n / most) if n else 0)
-        for column, ((letter, _), n) in enumerate(zip(COLUMNS, row, strict=True))
+        for column, (letter, n) in enumerate(zip(COLUMNS, row, strict=True))
     )
 
 
@@ -53,9 +53,8 @@ def render_role_chart(playbook: Playbook, role_id: str, uid: str = "chart") -> M
     role = playbook.role(role_id)
     counts = role_counts(playbook, role_id)
     most = max([1] + [n for _, row in counts for n in row])
-    desc = " ".join(
-        f"{name}: " + ", ".join(f"{word} for {n}" for (_, word), n in zip(COLUMNS, row, strict=False)) + "." for name, row in counts
-    )
+    words = playbook.words
+    desc = " ".join(words("chart-area", area=name, **dict(zip("arci", row, strict=True))) for name, row in counts)
     rows = [ChartRow(name, ROW * index, _bars(row, most)) for index, (name, row) in enumerate(counts)]
     return render_html(
         "role-chart.svg",
@@ -63,7 +62,8 @@ def render_role_chart(playbook: Playbook, role_id: str, uid: str = "chart") -> M
         width=WIDTH,
         height=ROW * len(counts) + 8,
         track=BAR,
-        title=f"{role.name}: activities by area and letter",
+        title=words("chart-title", role=role.name),
         desc=desc,
         rows=rows,
+        w=words.html,
     )

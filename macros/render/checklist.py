@@ -56,6 +56,7 @@ def render_checklist(
         standalone=standalone,
         page_url=link(checklist_page(checklist.id)),
         markdown_url=markdown_url(link, checklist.id),
+        w=playbook.words.html,
     )
 
 

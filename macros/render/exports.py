@@ -21,7 +21,7 @@ CHECKLIST_INDEX = "checklists/index.json"
 def checklist_markdown(playbook: Playbook, checklist_id: str, site_url: str = "", site_name: str = "Tech Lead Playbook") -> str:
     checklist = playbook.checklist(checklist_id)
     url = absolute_url(site_url, page_url(checklist_page(checklist.id)))
-    lines = [f"## {checklist.title}", "", f"From the {site_name}: <{url}>", ""]
+    lines = [f"## {checklist.title}", "", f"{playbook.words('export-from', site=site_name)} <{url}>", ""]
     lines += [f"- [ ] {plain_text(item.text)}" for item in checklist.items]
     return "\n".join(lines) + "\n"
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.data.model import Review
+from macros.data.wordbook import Words
 from macros.render import Link
 from macros.render.html import render_html
 
@@ -27,15 +28,16 @@ def freshness_rows(reviews: list[Review], today: dt.date, link: Link) -> list[Fr
     ]
 
 
-def render_page_review(review: Review, today: dt.date) -> Markup:
+def render_page_review(review: Review, today: dt.date, words: Words) -> Markup:
     """The notice at the top of a page with an owner or review date."""
-    return render_html("review.html", review=review, overdue=review.overdue(today), owner=review.owner or "nobody yet")
+    owner = review.owner or words("review-nobody")
+    return render_html("review.html", review=review, overdue=review.overdue(today), owner=owner, w=words.html)
 
 
-def render_freshness_table(reviews: list[Review], today: dt.date, link: Link) -> Markup:
+def render_freshness_table(reviews: list[Review], today: dt.date, link: Link, words: Words) -> Markup:
     if not reviews:
-        return Markup("<p>No page names an owner or a review date yet.</p>")
-    return render_html("freshness.html", rows=freshness_rows(reviews, today, link))
+        return Markup("<p>{}</p>").format(words("freshness-none"))
+    return render_html("freshness.html", rows=freshness_rows(reviews, today, link), w=words.html)
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,9 @@ class ReplacedPage:
     needs_review: bool  # upstream changed its page since the replacement was written
 
 
-def render_replaced_pages(pages: list[ReplacedPage], link: Link) -> Markup:
+def render_replaced_pages(pages: list[ReplacedPage], link: Link, words: Words) -> Markup:
     """The replaced pages, those to review first; nothing when the fork replaces none."""
     if not pages:
         return Markup("")
     ordered = sorted(pages, key=lambda p: (not p.needs_review, p.page))
-    return render_html("replaced.html", rows=[(p, link(p.page)) for p in ordered])
+    return render_html("replaced.html", rows=[(p, link(p.page)) for p in ordered], w=words.html)

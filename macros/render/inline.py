@@ -88,3 +88,8 @@ def inline_markdown(text: str, link: Link) -> Markup:
 def plain_text(text: str) -> str:
     """The text a reader sees, for Markdown exports and for comparing wordings."""
     return html.unescape(re.sub(r"<[^>]+>", "", _to_html(text)))
+
+
+def linked_pages(text: str) -> list[str]:
+    """The docs-relative pages (`x/y.md`, anchors dropped) this Markdown links to."""
+    return [m.group(1) for m in _HREF.finditer(_to_html(text))]

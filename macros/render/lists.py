@@ -54,17 +54,24 @@ def render_checklist_index(playbook: Playbook, link: Link) -> Markup:
         groups=[(area, [entry(c) for c in lists]) for area, lists in groups if lists],
         loose=[IndexEntry(c, link(checklist_page(c.id))) for c in playbook.checklists if c.activity is None],
         known=json.dumps(known_ids(playbook), separators=(",", ":")),
+        w=playbook.words.html,
+        play_link=lambda href: Markup('<a href="{}">{}</a>').format(href, playbook.words("index-play-link")),
     )
 
 
 def render_checklist_context(playbook: Playbook, checklist_id: str, link: Link) -> Markup:
     """Below a standalone checklist: where it comes from, so a printed sheet leads back to the play."""
-    checklist = playbook.checklist(checklist_id)
+    checklist, words = playbook.checklist(checklist_id), playbook.words
     activity = playbook.activity(checklist.activity) if checklist.activity else None
     return render_html(
         "checklist-context.html",
         activity=activity,
         area=playbook.area(activity.area) if activity else None,
-        play=link(activity.page + "#" + checklist_anchor(checklist.id)) if activity else "",
+        play_link=Markup('<a href="{}">{}</a>').format(
+            link(activity.page + "#" + checklist_anchor(checklist.id)), words("checklist-part-of-link")
+        )
+        if activity
+        else "",
         index=link("checklists/index.md"),
+        w=words.html,
     )

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from macros.contract import LETTER_MEANINGS, LETTERS, absolute_url, page_url
+from macros.contract import LETTERS, absolute_url, page_url
 from macros.data.model import Activity, Area, Playbook, Role
+from macros.data.wordbook import Words
 from macros.render import Link
 from macros.render.html import render_html
 
@@ -33,6 +34,7 @@ class MatrixTable:
     roles: tuple[Role, ...]
     areas: tuple[Area, ...]
     groups: tuple[tuple[Area | None, tuple[MatrixRow, ...]], ...]  # area None: one ungrouped body
+    words: Words
 
     @classmethod
     def of(cls, playbook: Playbook, area: str | None = None, activities: Sequence[str] | None = None) -> MatrixTable:
@@ -42,15 +44,16 @@ class MatrixTable:
         def rows(chosen: Sequence[Activity]) -> tuple[MatrixRow, ...]:
             return tuple(MatrixRow(areas[a.area], a, tuple(a.letter(r.id) or "" for r in playbook.roles)) for a in chosen)
 
+        words = playbook.words
         if activities:
             chosen = [playbook.activity(a) for a in activities]
-            caption, groups = "Who does what: " + "; ".join(a.name for a in chosen), ((None, rows(chosen)),)
+            caption, groups = words("matrix-caption-of", subject="; ".join(a.name for a in chosen)), ((None, rows(chosen)),)
         elif area:
-            caption, groups = f"Who does what: {playbook.area(area).name}", ((None, rows(playbook.activities_in(area))),)
+            caption, groups = words("matrix-caption-of", subject=playbook.area(area).name), ((None, rows(playbook.activities_in(area))),)
         else:
-            caption = "Who does what: every activity, by area"
+            caption = words("matrix-caption")
             groups = tuple((a, rows(playbook.activities_in(a.id))) for a in playbook.areas if playbook.activities_in(a.id))
-        return cls(caption, playbook.roles, playbook.areas, groups)
+        return cls(caption, playbook.roles, playbook.areas, groups, words)
 
     @property
     def rows(self) -> tuple[MatrixRow, ...]:
@@ -59,9 +62,11 @@ class MatrixTable:
     def html(self, link: Link, *, role: str | None = None, uid: str = "matrix", legend: bool = True) -> Markup:
         caption = self.caption
         if role:
-            caption += f", with the {next(r.name for r in self.roles if r.id == role)} column highlighted"
-        table = render_html("matrix.html", table=self, caption=caption, highlight=role, uid=uid, link=link, letter_class=letter_class)
-        return table + render_legend() if legend else table
+            caption = self.words("matrix-caption-role", caption=caption, role=next(r.name for r in self.roles if r.id == role))
+        table = render_html(
+            "matrix.html", table=self, caption=caption, highlight=role, uid=uid, link=link, letter_class=letter_class, w=self.words.html
+        )
+        return table + render_legend(self.words) if legend else table
 
     def csv(self) -> str:
         buffer = io.StringIO()
@@ -118,5 +123,7 @@ def letter_class(letter: str) -> str:
     return f"raci-{letter.replace('/', '').lower()}" if letter else ""
 
 
-def render_legend() -> Markup:
-    return render_html("legend.html", letters=[(letter, LETTER_MEANINGS[letter]) for letter in LETTERS], letter_class=letter_class)
+def render_legend(words: Words) -> Markup:
+    """What each letter means, in the fork's words (`legend-r`, `legend-a`, ..., `legend-ar`)."""
+    meanings = [(letter, words("legend-" + letter.replace("/", "").lower())) for letter in LETTERS]
+    return render_html("legend.html", letters=meanings, letter_class=letter_class, w=words.html)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from macros.data.model import Role
-from macros.data.words import number_words
 
 _VOWEL_SOUND = tuple("AEIOUaeiou")
 _CONSONANT_EXCEPTIONS = ("Uni", "Use", "Usu", "One", "uni", "use", "one")
@@ -31,9 +30,3 @@ def render_role_names(roles: tuple[Role, ...], plural: bool = False) -> Markup:
     if len(names) < 2:
         return Markup("").join(names)
     return Markup(", ").join(names[:-1]) + Markup(" and ") + names[-1]
-
-
-def counted(n: int, singular: str, plural: str) -> str:
-    """`counted(1, "role", "roles")` -> "one role"; every count in generated prose goes through
-    here, so a fork that adds or removes entries never reads a stale number."""
-    return f"{number_words(n)} {singular if n == 1 else plural}"

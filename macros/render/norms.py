@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from macros.contract import absolute_url, page_url
 from macros.data.model import Norm, Playbook
+from macros.data.wordbook import Words
 from macros.data.words import norm_words
 from macros.render import Link
 from macros.render.html import render_html
@@ -20,22 +21,20 @@ from macros.render.html import render_html
 NORMS_PAGE = "norms.md"
 NORMS_MD = "exports/norms.md"
 NORMS_JSON = "exports/norms.json"
-GENERAL = "Across the team"  # the group of norms that belong to no matrix activity
-WHOLE_TEAM = "The whole team"  # who is accountable for such a norm
 
 
 def norm_anchor(norm_id: str) -> str:
     return f"norm-{norm_id}"
 
 
-def render_norm(norm: Norm, link: Link, adjective: bool = False, plain: bool = False) -> Markup:
+def render_norm(norm: Norm, link: Link, words: Words, adjective: bool = False, plain: bool = False) -> Markup:
     """The words, linked to the norm's entry on the agreement page (its title says why), so a
     reader can check where a number comes from; `plain` for headings, tables and diagrams."""
-    words = norm_words(norm, adjective)
+    text = norm_words(norm, adjective, words)
     if plain:
-        return Markup.escape(words)
+        return Markup.escape(text)
     href = link(NORMS_PAGE) + "#" + norm_anchor(norm.id)
-    return Markup('<a class="norm" href="{}" title="{}">{}</a>').format(href, norm.rationale, words)
+    return Markup('<a class="norm" href="{}" title="{}">{}</a>').format(href, norm.rationale, text)
 
 
 @dataclass(frozen=True)
@@ -51,11 +50,13 @@ def agreement_groups(playbook: Playbook, link: Link) -> list[tuple[str, str, lis
     """(group id, group name, rows): norms by their activity's area, in matrix order; those of
     no activity last."""
 
+    words = playbook.words
+
     def row(norm: Norm) -> AgreementRow:
         if norm.activity is None:
-            return AgreementRow(norm, norm_words(norm), "", "", "")
+            return AgreementRow(norm, norm_words(norm, words=words), "", "", "")
         activity = playbook.activity(norm.activity)
-        return AgreementRow(norm, norm_words(norm), playbook.owner(activity.id).name, activity.name, link(activity.page))
+        return AgreementRow(norm, norm_words(norm, words=words), playbook.owner(activity.id).name, activity.name, link(activity.page))
 
     order = {a.id: i for i, a in enumerate(playbook.activities)}
     groups = []
@@ -64,21 +65,22 @@ def agreement_groups(playbook: Playbook, link: Link) -> list[tuple[str, str, lis
         if mine:
             groups.append((area.id, area.name, [row(n) for n in sorted(mine, key=lambda n: order[n.activity or ""])]))
     loose = [row(n) for n in playbook.norms if n.activity is None]
-    return groups + ([("general", GENERAL, loose)] if loose else [])
+    return groups + ([("general", words("norms-general"), loose)] if loose else [])
 
 
 def render_agreement(playbook: Playbook, link: Link) -> Markup:
-    return render_html("norms.html", groups=agreement_groups(playbook, link), anchor=norm_anchor, whole_team=WHOLE_TEAM)
+    return render_html("norms.html", groups=agreement_groups(playbook, link), anchor=norm_anchor, w=playbook.words.html)
 
 
 def norms_markdown(playbook: Playbook, site_url: str = "", site_name: str = "Tech Lead Playbook") -> str:
     """The agreement as Markdown a team pastes into its wiki: one table per area."""
-    url = absolute_url(site_url, page_url(NORMS_PAGE))
-    lines = ["# Team working agreement", "", f"From the {site_name}: <{url}>", ""]
+    url, words = absolute_url(site_url, page_url(NORMS_PAGE)), playbook.words
+    lines = [f"# {words('norms-export-title')}", "", f"{words('export-from', site=site_name)} <{url}>", ""]
+    headers = " | ".join(_cell(words(key)) for key in ("norms-norm", "norms-value", "norms-why", "norms-accountable"))
     for _, group, rows in agreement_groups(playbook, lambda src: absolute_url(site_url, page_url(src))):
-        lines += [f"## {group}", "", "| Norm | Agreement | Why | Accountable |", "| --- | --- | --- | --- |"]
+        lines += [f"## {group}", "", f"| {headers} |", "| --- | --- | --- | --- |"]
         for r in rows:
-            cells = (r.norm.name, r.value, r.norm.rationale, r.accountable or WHOLE_TEAM)
+            cells = (r.norm.name, r.value, r.norm.rationale, r.accountable or words("norms-whole-team"))
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)
@@ -100,7 +102,7 @@ def norms_json(playbook: Playbook, site_url: str = "") -> str:
                 "name": norm.name,
                 **value,
                 "unit": norm.unit,
-                "words": norm_words(norm),
+                "words": norm_words(norm, words=playbook.words),
                 "rationale": norm.rationale,
                 "activity": norm.activity,
                 "accountable": accountable,

@@ -8,17 +8,20 @@ text from the data is ever read as a template.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros.contract import checklist_page, relative_url
 from macros.data.model import Playbook
-from macros.render.names import counted
+from macros.data.wordbook import PLACEHOLDER
+from macros.render.inline import inline_markdown
 from macros.render.norms import NORMS_JSON, NORMS_MD, NORMS_PAGE, render_agreement
 from macros.render.view import PageView
 
+_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>]")  # what Python-Markdown reads as syntax after a backslash
 ViewFor = Callable[[str], PageView]  # source path (roles/em.md) -> the view bound to its page
 
 
@@ -29,44 +32,47 @@ def _front_matter(**meta: object) -> str:
     return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
+def _heading(level: int, text: str) -> str:
+    """A Markdown heading of text from data (a role name, a fork's word): HTML-escaped, and every
+    character Markdown would read as syntax backslash-escaped, so `[x](javascript:...)` stays text."""
+    return "#" * level + " " + _MARKDOWN.sub(r"\\\g<0>", html.escape(text, quote=False)) + "\n\n"
+
+
+def _say(view: PageView, word_id: str, **values: object) -> Markup:
+    """A page word (inline Markdown with links to pages) as HTML, its placeholders filled, escaped."""
+    rendered = inline_markdown(view.playbook.words.text(word_id), view.link)
+    return Markup(PLACEHOLDER.sub(lambda m: str(escape(values[m.group(1)])), rendered))
+
+
 def role_page(view: PageView, role_id: str) -> str:
-    role = view.playbook.role(role_id)
-    return _front_matter(description=f"What the {role.name} owns in this playbook: {role.summary}") + (
-        f"# {view.role(role_id)}\n\n"
-        f"{view.role_purpose(role_id)}\n\n"
-        "## What this role owns\n\n"
-        f"{view.role_summary(role_id)}\n\n"
-        "## At a glance\n\n"
-        f"{view.role_chart(role_id)}\n\n"
-        "## In the whole matrix\n\n"
-        f"{view.responsibility_matrix(role=role_id)}\n\n"
-        "Read [how to use and adapt the matrix](../responsibilities.md#adapt-it-to-your-team), "
-        "or go back to [all roles](index.md).\n"
+    role, words = view.playbook.role(role_id), view.playbook.words
+    return _front_matter(description=words("role-description", role=role.name, summary=role.summary)) + (
+        _heading(1, role.name)
+        + f"{view.role_purpose(role_id)}\n\n"
+        + _heading(2, words("role-owns"))
+        + f"{view.role_summary(role_id)}\n\n"
+        + _heading(2, words("role-glance"))
+        + f"{view.role_chart(role_id)}\n\n"
+        + _heading(2, words("role-matrix"))
+        + f"{view.responsibility_matrix(role=role_id)}\n\n"
+        + f"<p>{_say(view, 'role-more')}</p>\n"
     )
 
 
 def roles_index_page(view: PageView) -> str:
-    n = len(view.playbook.roles)
-    subject = counted(n, "role", "roles")
-    return _front_matter(description="The roles in this playbook, what each is for and what each owns.") + (
-        "# Roles\n\n"
-        f"{subject[0].upper()}{subject[1:]} {'shares' if n == 1 else 'share'} the work this playbook describes. "
-        "Each page below lists what the role is "
-        "accountable, responsible, consulted and informed for, grouped by area, with its column of the "
-        "[responsibility matrix](../responsibilities.md) highlighted.\n\n"
-        f"{view.role_list()}\n"
+    n, words = len(view.playbook.roles), view.playbook.words
+    subject = words.count(n, "roles")
+    intro = _say(view, "roles-intro-one" if n == 1 else "roles-intro-many", roles=subject[:1].upper() + subject[1:])
+    return _front_matter(title=words("roles-title"), description=words("roles-description")) + (
+        _heading(1, words("roles-title")) + f"<p>{intro}</p>\n\n{view.role_list()}\n"
     )
 
 
 def checklists_index_page(view: PageView) -> str:
-    subject = counted(len(view.playbook.checklists), "checklist", "checklists")
-    return _front_matter(description="Every checklist in the playbook, by area, to tick, link, print and export.") + (
-        "# Checklists\n\n"
-        f"The playbook's {subject}, in one place, grouped by area, each with the roles "
-        "it involves and the play that explains it. Ticks are saved in your browser, per checklist and item, "
-        "so you can work through a checklist over weeks. Link a checklist, or a single item, from an "
-        "onboarding document: those links are permanent.\n\n"
-        f"{view.checklist_index()}\n"
+    words = view.playbook.words
+    intro = _say(view, "checklists-intro", checklists=words.count(len(view.playbook.checklists), "checklists"))
+    return _front_matter(title=words("checklists-title"), description=words("checklists-description")) + (
+        _heading(1, words("checklists-title")) + f"<p>{intro}</p>\n\n{view.checklist_index()}\n"
     )
 
 
@@ -75,7 +81,7 @@ def checklist_standalone_page(view: PageView, checklist_id: str) -> str:
     return (
         _front_matter(
             title=checklist.title,
-            description=f"Checklist: {checklist.title}. Tick it, print it or link it from an onboarding document.",
+            description=view.playbook.words("checklist-description", title=checklist.title),
             hide=["navigation", "toc"],
         )
         + f"{view.checklist(checklist_id, standalone=True)}\n\n{view.checklist_context(checklist_id)}\n"
@@ -84,38 +90,28 @@ def checklist_standalone_page(view: PageView, checklist_id: str) -> str:
 
 def norms_page(view: PageView) -> str:
     """norms/: the team's working agreement, every norm the pages use, in one printable place."""
-    book = view.playbook
-    return _front_matter(description="The team's working agreement: every number and rule this playbook teaches, with why.") + (
-        "# Working agreement\n\n"
-        "Every number and rule this playbook teaches, in one place: review turnaround, spec-review windows, "
-        "onboarding milestones, focus time, planning capacity and the rest. The pages quote these values; "
-        "each value in a page links here. Treat the list as a starting draft: agree your own values with your "
-        "team and your manager in your [first 90 days](growth/first-90-days.md), "
-        "then change them in `data/company.yml` (see [Customize](customise/index.md#norms)) and every page follows. "
-        "Who is accountable for each comes from the [responsibility matrix](responsibilities.md).\n\n"
-        f'Download it as <a href="{relative_url(NORMS_MD, view.url)}">Markdown for your wiki</a> or as '
-        f'<a href="{relative_url(NORMS_JSON, view.url)}">JSON</a>.\n\n'
-        f"{render_agreement(book, view.link)}\n"
+    book, words = view.playbook, view.playbook.words
+    download = Markup('<a href="{}">{}</a>')
+    downloads = words.html(
+        "norms-download",
+        markdown=download.format(relative_url(NORMS_MD, view.url), words("norms-download-markdown")),
+        json=download.format(relative_url(NORMS_JSON, view.url), words("norms-download-json")),
+    )
+    return _front_matter(title=words("norms-title"), description=words("norms-description")) + (
+        _heading(1, words("norms-title"))
+        + f"<p>{_say(view, 'norms-intro')}</p>\n\n<p>{downloads}</p>\n\n"
+        + f"{render_agreement(book, view.link)}\n"
     )
 
 
-def freshness_page(table: Markup, replaced: Markup | str = "") -> str:
+def freshness_page(view: PageView, table: Markup, replaced: Markup | str = "") -> str:
     """freshness/: every page with an owner or review date, and the pages a fork replaces; the
     tables arrive escaped."""
-    return _front_matter(description="Every page with an owner or a review date, soonest review first.") + (
-        "# Page freshness\n\n"
-        "A page can name its `owner` and a `review_by` date in its front matter. Past that date it shows a "
-        "notice until its owner reviews it and moves the date. This list puts the most urgent reviews first.\n\n"
-        f"{table}\n"
-        + (
-            "\n## Replaced pages\n\n"
-            "These pages show this company's own text in place of upstream's. When an upstream update changes "
-            "the original, its replacement needs a review: compare the two, then run `make replace PAGE=...` "
-            "to record that it is current.\n\n"
-            f"{replaced}\n"
-            if replaced
-            else ""
-        )
+    words = view.playbook.words
+    return _front_matter(title=words("freshness-title"), description=words("freshness-description")) + (
+        _heading(1, words("freshness-title"))
+        + f"<p>{_say(view, 'freshness-intro')}</p>\n\n{table}\n"
+        + (f"\n{_heading(2, words('replaced-title'))}<p>{_say(view, 'replaced-intro')}</p>\n\n{replaced}\n" if replaced else "")
     )
 
 

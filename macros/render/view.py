@@ -82,7 +82,7 @@ class PageView:
         """`norm('first-review-response')` -> "four working hours", linked to its entry on norms/."""
         found, agreed = self.playbook.norm_or_retired(id)
         self.used_norms.add(id)
-        return render_norm(found, self.link, adjective=adjective, plain=plain or not agreed)
+        return render_norm(found, self.link, self.playbook.words, adjective=adjective, plain=plain or not agreed)
 
     def accountable(self, activity: str, article: bool = False) -> Markup:
         """`accountable('sprint-planning')` -> the name of the role the matrix makes accountable."""
@@ -104,7 +104,7 @@ class PageView:
         return render_matrix(book, self.link, area=area, role=role, activities=activities, uid=self._uid(stem))
 
     def raci_legend(self) -> Markup:
-        return render_legend()
+        return render_legend(self.playbook.words)
 
     def role_summary(self, id: str) -> Markup:
         return render_role_summary(self.playbook, id, self.link)

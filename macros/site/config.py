@@ -12,6 +12,7 @@ from urllib.parse import quote, urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from macros.data.wordbook import DEFAULTS
 from macros.contract import checklist_page
 from macros.data.load import Loaded
 from macros.data.errors import Location, Problem
@@ -36,10 +37,11 @@ def configure(config: MkDocsConfig, loaded: Loaded) -> None:
     if offline is not None and offline.config.enabled:  # the shim ships with the site, not from a CDN
         config.extra["polyfills"] = [OFFLINE_SHIM]
     config.extra["search_weak_words"] = weak_words(loaded.playbook)
+    config.extra["words"] = {key: loaded.playbook.words(key) for key in DEFAULTS if key.startswith("404-")}  # overrides/404.html
     nav = expand_roles(config.nav, [f"roles/{r.id}.md" for r in loaded.playbook.roles])
     nav = retitle_sections(nav, {a.page: a.name for a in loaded.playbook.areas if a.page})  # areas named from the data
     pages = company_pages(Path(config.docs_dir), settings)
-    nav = add_company_section(nav, pages, settings.pages_section or settings.name or "Company")
+    nav = add_company_section(nav, pages, settings.pages_section or settings.name or loaded.playbook.words("company-section"))
     nav = shape_nav(nav, settings.nav)
     config.nav = without_pages(nav, set(settings.hide))
     escape_config(config)

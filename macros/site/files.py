@@ -40,9 +40,10 @@ def add_generated_pages(
     if unsafe := unsafe_page_names(f.src_uri for f in files.documentation_pages()):
         fail(unsafe, "unsafe page file name(s)")
     pages = generated_pages(loaded.playbook, view_for)
-    link = view_for("freshness.md").link
+    view, words = view_for("freshness.md"), loaded.playbook.words
     replaced = [ReplacedPage(r.page, r.source, r.stale) for r in replacements]
-    pages["freshness.md"] = freshness_page(render_freshness_table(reviews, today, link), render_replaced_pages(replaced, link))
+    tables = render_freshness_table(reviews, today, view.link, words), render_replaced_pages(replaced, view.link, words)
+    pages["freshness.md"] = freshness_page(view, *tables)
     for src_uri, content in pages.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri}: this page is generated from the data; delete the file")

@@ -143,7 +143,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         escape_page_meta(page)
         review = self.reviews.get(page.file.src_uri)
         if review:
-            html = str(render_page_review(review, today())) + html  # str: Markup + str would escape the page
+            html = str(render_page_review(review, today(), self.loaded.playbook.words)) + html  # str: Markup + str would escape the page
+        if "data-checklist=" in html or "checklist-transfer" in html:  # the checklists script's words, in the fork's language
+            html += f'<script type="application/json" id="tlp-words">{self.loaded.playbook.words.for_script()}</script>'
         return wrap_tables(html)
 
     def _tidy_for_the_fork(self, html: str, page: Page) -> str:

@@ -17,7 +17,7 @@ import pytest
 from macros.data.model import Playbook, Role
 from macros.render.pages import roles_index_page
 from macros.render.view import PageView, Site as ViewSite
-from macros.render.names import counted, number_words
+from macros.data.wordbook import Words
 from macros.data.load import load_playbook
 from tests.conftest import FIXTURES, ROOT, build_site, copy_project, one_line_errors, run_build, shared_build, Site
 
@@ -45,11 +45,11 @@ def playbook_with(roles: int) -> Playbook:
     ("n", "words"), [(0, "zero"), (1, "one"), (5, "five"), (6, "six"), (11, "eleven"), (12, "twelve"), (13, "13"), (40, "40")]
 )
 def test_small_counts_are_words_larger_ones_digits(n: int, words: str) -> None:
-    assert number_words(n) == words
+    assert Words().number(n) == words
 
 
 def test_counted_is_singular_only_for_one() -> None:
-    assert [counted(n, "role", "roles") for n in (0, 1, 2, 21)] == ["zero roles", "one role", "two roles", "21 roles"]
+    assert [Words().count(n, "roles") for n in (0, 1, 2, 21)] == ["zero roles", "one role", "two roles", "21 roles"]
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_roles_index_says_how_many_roles_the_fork_has(six_role_site: Site) -> No
 def test_checklists_index_counts_the_checklists_the_fork_keeps(six_role_site: Site) -> None:
     article = six_role_site.article("checklists/")
     kept = len(article.select("li[data-checklist-link]")) + len(article.select("#area-other + ul li"))
-    assert f"The playbook's {counted(kept, 'checklist', 'checklists')}, in one place" in article.get_text(" ")
+    assert f"The playbook's {Words().count(kept, 'checklists')}, in one place" in article.get_text(" ")
     assert kept == len(load_playbook(ROOT).playbook.checklists) - 1
 
 

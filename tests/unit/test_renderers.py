@@ -13,7 +13,7 @@ import yaml
 
 from macros.contract import fingerprint, item_anchor, page_url
 from macros.data.model import Review, Role
-from macros.render import summary
+from macros.data.wordbook import Words
 from macros.render.exports import all_exports, checklist_index_json, checklist_markdown
 from macros.render.freshness import render_freshness_table, render_page_review
 from macros.render.lists import known_ids, render_checklist_index, render_role_list
@@ -36,7 +36,7 @@ def review(page: str, owner: str = "", review_by: dt.date | None = None) -> Revi
 
 def test_freshness_lists_the_most_urgent_review_first_and_undated_pages_last() -> None:
     reviews = [review("c.md", "Ana"), review("b.md", "Bo", dt.date(2027, 1, 1)), review("a.md", "", dt.date(2026, 11, 1))]
-    rows = soup(render_freshness_table(reviews, TODAY, LINK)).select("tbody tr")
+    rows = soup(render_freshness_table(reviews, TODAY, LINK, Words())).select("tbody tr")
     assert [(r["data-page"], [td.get_text() for td in r.select("td")]) for r in rows] == [
         ("a.md", ["nobody", "2026-11-01", "overdue"]),
         ("b.md", ["Bo", "2027-01-01", "current"]),
@@ -46,14 +46,14 @@ def test_freshness_lists_the_most_urgent_review_first_and_undated_pages_last() -
 
 
 def test_freshness_says_so_when_no_page_has_an_owner() -> None:
-    assert soup(render_freshness_table([], TODAY, LINK)).get_text() == "No page names an owner or a review date yet."
+    assert soup(render_freshness_table([], TODAY, LINK, Words())).get_text() == "No page names an owner or a review date yet."
 
 
 def test_a_page_past_its_review_warns_and_names_its_owner_as_text() -> None:
-    overdue = soup(render_page_review(review("x.md", "<b>Ana</b>", dt.date(2026, 11, 30)), TODAY))
+    overdue = soup(render_page_review(review("x.md", "<b>Ana</b>", dt.date(2026, 11, 30)), TODAY, Words()))
     assert overdue.select_one(".review-overdue[role=note]") and not overdue.select("b")
     assert "Its owner, <b>Ana</b>, should check" in overdue.get_text()
-    current = soup(render_page_review(review("x.md", "", dt.date(2026, 12, 1)), TODAY)).get_text()
+    current = soup(render_page_review(review("x.md", "", dt.date(2026, 12, 1)), TODAY, Words())).get_text()
     assert current == "Owner: nobody yet. Next review by 2026-12-01."
 
 
@@ -161,11 +161,11 @@ def test_a_role_summary_says_what_an_empty_group_means() -> None:
         dt_.get_text(" ", strip=True): dd.get_text(" ", strip=True)
         for dt_, dd in zip(*(soup(render_role_summary(book, "tl", LINK)).select(t) for t in ("dt", "dd")), strict=True)
     }
-    assert groups["Informed about (0)"] == summary.NONE["I"] and groups["Responsible for (0)"] == summary.NONE["R"]
+    assert groups["Informed about (0)"] == Words()("summary-none-i") and groups["Responsible for (0)"] == Words()("summary-none-r")
     assert groups["Accountable for (1)"] == "Craft & care Review code"
     lone = replace(book, roles=(*book.roles, Role("pd", "Product Designer", "Product Designers", "PD", "Designs.")))
     texts = [dd.get_text(" ", strip=True) for dd in soup(render_role_summary(lone, "pd", LINK)).select("dd")]
-    assert texts == [summary.UNPLACED] * 4
+    assert texts == [Words()("summary-unplaced")] * 4
 
 
 def test_an_unknown_id_is_reported_at_the_macro_call_not_an_earlier_mention() -> None:
