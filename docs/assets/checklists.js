@@ -364,7 +364,7 @@
   function init() {
     started = true;
     var source = document.getElementById("tlp-words");
-    words = dict(source && parse(source.textContent), text);
+    words = dict(source && parse(source.dataset.words), text);
     document.querySelectorAll("[data-checklist]").forEach(setup);
     document.querySelectorAll(".checklist-transfer").forEach(setupTransfer);
     followAlias();

@@ -13,6 +13,7 @@ from macros.contract import LETTERS, SLUG
 from macros.data.colours import HEX
 from macros.data.settings import CONTROL, EMAIL
 from macros.data.shapes import FIELDS, IMAGE_EXTENSIONS, MAX_TEXT, MAX_URL, NORM_UNITS, SETTINGS
+from macros.data.wordbook import DEFAULTS
 
 SCHEMA_DIR = "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -171,6 +172,12 @@ def overlay_schema() -> dict[str, Any]:
     }
     sections["settings"] = settings_schema()
     sections["aliases"] = _aliases(patch=True)
+    sections["words"] = {
+        "type": "object",
+        "description": "Your own text for any word the playbook's code shows; keep its {placeholders}. Page words are Markdown.",
+        "additionalProperties": False,
+        "properties": {key: {"type": "string", "minLength": 1, "description": text} for key, text in DEFAULTS.items()},
+    }
     return {
         "$schema": DRAFT,
         "title": "Tech Lead Playbook company overlay (data/company.yml)",

@@ -5,7 +5,7 @@ macros/data/wordcheck.py), so it owns every word a reader sees without editing u
 
 A word may hold `{placeholders}` the code fills; an override must keep exactly the same ones.
 Words in PAGE_WORDS are inline Markdown whose links are docs-relative pages. Words in
-SCRIPT_WORDS also reach the checklists script, as one JSON block on the pages that need it.
+SCRIPT_WORDS also reach the checklists script, as one JSON attribute (#tlp-words) on the pages that need it.
 """
 
 from __future__ import annotations
@@ -231,11 +231,10 @@ class Words:
         return names[n] if 0 <= n < len(names) else str(n)
 
     def for_script(self) -> str:
-        """The script's words as JSON that is safe inside <script type="application/json">:
-        no `<`, `>` or `&` that could close the element or start markup."""
-        data = {key: self.text(key) for key in sorted(SCRIPT_WORDS)}  # placeholders unfilled: the script fills them
-        text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        """The script's words as JSON, placeholders unfilled (the script fills them). It goes into
+        an escaped attribute, not a <script> element: Material's instant navigation re-creates
+        inline scripts without their type, and would run the JSON as code."""
+        return json.dumps({key: self.text(key) for key in sorted(SCRIPT_WORDS)}, ensure_ascii=False, separators=(",", ":"))
 
     def text(self, word_id: str) -> str:
         """The word as written, placeholders and all."""

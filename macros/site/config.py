@@ -38,7 +38,7 @@ def configure(config: MkDocsConfig, loaded: Loaded) -> None:
         config.extra["polyfills"] = [OFFLINE_SHIM]
     config.extra["search_weak_words"] = weak_words(loaded.playbook)
     config.extra["words"] = {key: loaded.playbook.words(key) for key in DEFAULTS if key.startswith("404-")}  # overrides/404.html
-    nav = expand_roles(config.nav, [f"roles/{r.id}.md" for r in loaded.playbook.roles])
+    nav = expand_roles(config.nav, [f"roles/{r.id}.md" for r in loaded.playbook.roles], loaded.playbook.words("roles-title"))
     nav = retitle_sections(nav, {a.page: a.name for a in loaded.playbook.areas if a.page})  # areas named from the data
     pages = company_pages(Path(config.docs_dir), settings)
     nav = add_company_section(nav, pages, settings.pages_section or settings.name or loaded.playbook.words("company-section"))
@@ -191,14 +191,17 @@ def _insert_after(nav: Any, page: str, after: str) -> Any:
     return nav
 
 
-def expand_roles(nav: Any, role_pages: list[str]) -> Any:
-    """Replace the `roles/index.md` entry with a section holding every role's generated page."""
+def expand_roles(nav: Any, role_pages: list[str], title: str) -> Any:
+    """Replace the `roles/index.md` entry with a section holding every role's generated page,
+    titled as the page is (the word `roles-title`, a fork's to change)."""
     if isinstance(nav, list):
-        return [expand_roles(item, role_pages) for item in nav]
+        return [expand_roles(item, role_pages, title) for item in nav]
     if isinstance(nav, dict):
         return {
-            title: ["roles/index.md", *role_pages] if value == "roles/index.md" else expand_roles(value, role_pages)
-            for title, value in nav.items()
+            (title if value == "roles/index.md" else key): ["roles/index.md", *role_pages]
+            if value == "roles/index.md"
+            else expand_roles(value, role_pages, title)
+            for key, value in nav.items()
         }
     return nav
 

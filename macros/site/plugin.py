@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -145,7 +146,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if review:
             html = str(render_page_review(review, today(), self.loaded.playbook.words)) + html  # str: Markup + str would escape the page
         if "data-checklist=" in html or "checklist-transfer" in html:  # the checklists script's words, in the fork's language
-            html += f'<script type="application/json" id="tlp-words">{self.loaded.playbook.words.for_script()}</script>'
+            html += str(Markup('<div id="tlp-words" data-words="{}" hidden></div>').format(self.loaded.playbook.words.for_script()))
         return wrap_tables(html)
 
     def _tidy_for_the_fork(self, html: str, page: Page) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,39 @@ def test_old_item_link_lands_even_if_the_page_moves_before_it_has_loaded(
                 expect(target).to_be_in_viewport()
     finally:
         server.root = old_root
+
+
+@pytest.fixture(scope="module")
+def fork_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    from tests.site.test_fork import TODAY, fork_project
+
+    def build(folder: Path) -> Site:
+        project = fork_project(folder / "project")
+        return build_site(project, project / "site", env=TODAY)
+
+    running = SiteServer(shared_build(tmp_path_factory, "fork", build).root, prefix="eng")  # site_url ends /eng/
+    yield running
+    running.close()
+
+
+def test_the_script_speaks_the_forks_words_across_instant_navigation(page: Page, fork_server: SiteServer) -> None:
+    """The fork's `words:` reach the messages the script writes (progress, the copy button's
+    status), on the first page and after an instant navigation to another play."""
+    console = Console(page)
+    # Material navigates instantly only to URLs in its sitemap, which names the fork's host.
+    sitemap = (fork_server.root / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = sitemap.replace("https://handbook.acme.example/", fork_server.origin + "/")
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))
+    page.goto(fork_server.url(PLAY))
+    box = page.locator('[data-checklist="code-reviews"]').first
+    total = box.locator("[data-item]").count()
+    box.locator("[data-item] input").first.check()
+    expect(box.locator(".checklist__progress")).to_have_text(f"1/{total} ticked")
+    page.wait_for_load_state("networkidle")  # Material has its sitemap: the next click navigates instantly
+    page.evaluate("window.__same_document = true")
+    page.locator('.md-nav--primary a[href$="spec-reviews/"]').first.click()
+    spec = page.locator('[data-checklist="spec-reviews"]').first
+    spec.locator("[data-item] input").first.check()
+    expect(spec.locator(".checklist__progress")).to_have_text(re.compile(r"^1/\d+ ticked$"))
+    assert page.evaluate("window.__same_document"), "the click loaded a new page: this tested no instant navigation"
+    assert console.errors == []

@@ -297,3 +297,21 @@ def test_the_nav_takes_the_forks_order_titles_and_places(fork_site: Site) -> Non
     links = [a["href"] for a in nav.select("a.md-nav__link[href]") if not a["href"].startswith("#")]  # pages, not this one's sections
     at = links.index("../../../company/on-call-policy/")
     assert links[at - 1] in ("./", "") and "long-term-infrastructure" in links[at + 1], links  # after alerts, in its section
+
+
+def test_the_forks_words_replace_upstreams_everywhere_they_show(fork_site: Site) -> None:
+    """`words:` in the overlay: a widget label, the script's messages, a generated page's intro, a
+    table header, a page title with its nav entry and the 404 page, all without an upstream edit."""
+    play = fork_site.article("plays/force-multiplier/code-reviews/")
+    assert play.select_one("[data-action=copy]").get_text(strip=True) == "Copy for Confluence"
+    script_words = json.loads(fork_site.soup("plays/force-multiplier/code-reviews/").select_one("#tlp-words")["data-words"])
+    assert script_words["checklist-progress"] == "{done}/{total} ticked" and script_words["undo"] == "Undo"
+    intro = fork_site.article("checklists/").select_one("p").get_text(" ", strip=True)
+    assert intro.startswith("Every checklist Acme uses,") and "checklists in all" in intro
+    assert [th.get_text(strip=True) for th in fork_site.article("norms/").select("table[data-norms] thead th")][1] == "Acme agrees"
+    roles = fork_site.soup("roles/")
+    assert text_without(roles.select_one("article h1"), ".headerlink").strip() == "Who does what"
+    assert roles.title.get_text().startswith("Who does what - ")
+    assert "Who does what" in [a.get_text(" ", strip=True) for a in roles.select(".md-nav__link")]
+    assert text_without(fork_site.article("roles/tl/").select_one("h2"), ".headerlink").strip() == "What this role owns at Acme"
+    assert "no such page in the Acme handbook" in fork_site.path("404.html").read_text(encoding="utf-8")

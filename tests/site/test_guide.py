@@ -59,9 +59,10 @@ DATA_MISTAKES: dict[str, str] = {
     "a primary colour without contrast": FORK_OVERLAY.replace('primary: "#0b5394"', 'primary: "#ffcc00"'),
     "a norm in another kind of unit": FORK_OVERLAY.replace("unit: working-days\n    rationale: Acme", "unit: percent\n    rationale: Acme"),
     "a patch for an id upstream renamed": "checklists:\n  code-review:\n    items:\n      - {id: reply-within-a-day, text: Reply.}\n",
+    "a word that lost a placeholder": "# Acme\n\nwords:\n  checklist-progress: \"{done} ticked\"\n",
 }
 BUILD_MISTAKES: dict[str, str] = {
-    "an overdue review, when the fork asks": FORK_OVERLAY + "  fail_on_overdue_reviews: true\n",
+    "an overdue review, when the fork asks": FORK_OVERLAY.replace("# --8<-- [end:settings]", "  fail_on_overdue_reviews: true\n# --8<-- [end:settings]"),
 }
 
 
