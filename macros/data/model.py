@@ -178,6 +178,13 @@ class Playbook:
     def checklists_for(self, activity_ids: set[str]) -> tuple[Checklist, ...]:
         return tuple(c for c in self.checklists if c.activity in activity_ids)
 
+    def owners_of(self, checklist: Checklist) -> tuple[str, ...]:
+        """Ids of the roles accountable or responsible for a checklist's activity: whose it is."""
+        if checklist.activity is None:
+            return ()
+        activity = self.activity(checklist.activity)
+        return tuple(role for role, letter in activity.cells if letter in ACCOUNTABLE or letter in RESPONSIBLE)
+
     def roles_of(self, checklist: Checklist) -> tuple[Role, ...]:
         """Roles involved in a checklist's activity, in column order."""
         if checklist.activity is None:

@@ -172,6 +172,19 @@ DEFAULTS: Mapping[str, str] = MappingProxyType(
         "replaced-intro": "These pages show this company's own text in place of upstream's. When an upstream update changes the "
         "original, its replacement needs a review: compare the two, then run `make replace PAGE=...` to record that it is current.",
         "company-section": "Company",
+        # view as role (overrides/partials/view-as.js and its picker; render/viewas.py)
+        "view-as": "View as",
+        "view-as-everyone": "Everyone",
+        "view-as-yours": "Yours",
+        "your-part": "Your part as {role}: {duties}.",
+        "your-part-both": "accountable for and doing {activities}",
+        "your-part-accountable": "accountable for {activities}",
+        "your-part-responsible": "responsible for {activities}",
+        "your-part-consulted": "consulted on {activities}",
+        "your-part-informed": "informed about {activities}",
+        "your-part-none": "Your part as {role}: nothing on this page names this role.",
+        "your-part-activity": "“{activity}”",
+        "and": "and",
         # the 404 page (overrides/404.html)
         "404-title": "404: this page is not here",
         "404-intro": "The page may have moved. Links to checklists and their items never break, so if you followed one from an "

@@ -57,6 +57,7 @@ def render_checklist(
         page_url=link(checklist_page(checklist.id)),
         markdown_url=markdown_url(link, checklist.id),
         w=playbook.words.html,
+        owners=playbook.owners_of(checklist),  # view as role: the roles whose checklist this is
     )
 
 

@@ -40,13 +40,14 @@ class IndexEntry:
     href: str  # its own page
     roles: tuple[str, ...] = ()  # the names of the roles its activity involves
     play: str = ""  # the checklist in the play that explains it
+    owners: tuple[str, ...] = ()  # ids of the roles accountable or responsible for its activity
 
 
 def render_checklist_index(playbook: Playbook, link: Link) -> Markup:
     def entry(c: Checklist) -> IndexEntry:
         play = playbook.activity(c.activity).page + "#" + checklist_anchor(c.id) if c.activity else ""
         roles = tuple(r.name for r in playbook.roles_of(c))
-        return IndexEntry(c, link(checklist_page(c.id)), roles, link(play) if play else "")
+        return IndexEntry(c, link(checklist_page(c.id)), roles, link(play) if play else "", playbook.owners_of(c))
 
     groups = [(area, playbook.checklists_for({a.id for a in playbook.activities_in(area.id)})) for area in playbook.areas]
     return render_html(

@@ -37,7 +37,9 @@ def configure(config: MkDocsConfig, loaded: Loaded) -> None:
     if offline is not None and offline.config.enabled:  # the shim ships with the site, not from a CDN
         config.extra["polyfills"] = [OFFLINE_SHIM]
     config.extra["search_weak_words"] = weak_words(loaded.playbook)
-    config.extra["words"] = {key: loaded.playbook.words(key) for key in DEFAULTS if key.startswith("404-")}  # overrides/404.html
+    words = loaded.playbook.words
+    config.extra["words"] = {key: words(key) for key in DEFAULTS if key.startswith(("404-", "view-as"))}  # for overrides/
+    config.extra["view_as"] = [{"id": r.id, "name": r.name} for r in loaded.playbook.roles]  # the picker (overrides/main.html)
     nav = expand_roles(config.nav, [f"roles/{r.id}.md" for r in loaded.playbook.roles], loaded.playbook.words("roles-title"))
     nav = retitle_sections(nav, {a.page: a.name for a in loaded.playbook.areas if a.page})  # areas named from the data
     pages = company_pages(Path(config.docs_dir), settings)

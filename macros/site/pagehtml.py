@@ -1,6 +1,7 @@
-"""What a fork's removals and hidden pages leave in a page's HTML, tidied after Markdown: a
+"""Edits to a page's HTML after Markdown. What a fork's removals and hidden pages leave, tidied: a
 section whose only content was a checklist or matrix the overlay removed loses its heading (and
-its table-of-contents entry), and a link to a hidden page becomes its plain text."""
+its table-of-contents entry), and a link to a hidden page becomes its plain text. And a play's
+"your part" lines (view as role) go in after its title."""
 
 from __future__ import annotations
 
@@ -55,3 +56,12 @@ def unlink_hidden(html: str, page_url: str, hidden: Iterable[str]) -> tuple[str,
         return match.group(0)
 
     return LINK.sub(replace, html), found
+
+
+ARTICLE_TITLE = re.compile(r"<article\b.*?</h1>", re.S)
+
+
+def insert_after_title(page: str, html: str) -> str:
+    """`html` right after the article's <h1> (unchanged when the page has none)."""
+    found = ARTICLE_TITLE.search(page)
+    return page[: found.end()] + html + page[found.end() :] if found else page

@@ -34,10 +34,11 @@ from macros.data.settings import today
 from macros.render.freshness import render_page_review
 from macros.render.tables import wrap_tables
 from macros.render.view import MACROS, PageView, Site
+from macros.render.viewas import your_part_lines
 from macros.site import files as site_files
 from macros.site.config import configure, public_site_url
 from macros.site.htmltext import escape_nav, escape_page_meta
-from macros.site.pagehtml import drop_empty_sections, drop_toc_entries, unlink_hidden
+from macros.site.pagehtml import drop_empty_sections, drop_toc_entries, insert_after_title, unlink_hidden
 from macros.site.replacements import Replacement
 from macros.site.report import fail, install_error_format, log, unused_norm
 from macros.site.search import abbreviation_pairs, tune_index
@@ -173,6 +174,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if unused:
             fail([unused_norm(n) for n in unused], "norm(s) no page uses")
         return env
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """A play's "your part" lines go in after its title here, once search has read the page
+        (on_page_context): they are the same sentence for every play, hidden until a reader views
+        the site as a role, and would only add noise to every result."""
+        activities = self.loaded.playbook.activities_on(page.file.src_uri)
+        if not activities:
+            return output
+        return insert_after_title(output, str(your_part_lines(self.loaded.playbook, activities)))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Abbreviations into the search index (before the offline copy packs it); hidden pages

@@ -70,3 +70,14 @@ def test_offline_shim_is_the_npm_package_file() -> None:
     package = ROOT / "node_modules/iframe-worker/shim/index.js"
     assert package.exists(), "run `npm ci` (make test does)"
     assert shipped == package.read_bytes(), "update docs/assets/vendor/iframe-worker/shim.js from node_modules"
+
+
+def test_offline_copy_views_the_site_as_a_role(offline_site: Site, file_page: tuple[Page, list[str]]) -> None:
+    page, network = file_page
+    page.goto((offline_site.root / "plays/force-multiplier/code-reviews.html").as_uri() + "?as=eng")
+    expect(page.locator('article .your-part[data-role="eng"]')).to_be_visible()
+    page.goto((offline_site.root / "checklists/index.html").as_uri())  # saved: no ?as= needed any more
+    badge = page.locator('[data-checklist-link="code-reviews"] > a').evaluate("el => getComputedStyle(el, '::after').content")
+    assert badge == '" Yours"'
+    expect(page.get_by_label("View as")).to_have_value("eng")
+    assert network == []

@@ -315,3 +315,14 @@ def test_the_forks_words_replace_upstreams_everywhere_they_show(fork_site: Site)
     assert "Who does what" in [a.get_text(" ", strip=True) for a in roles.select(".md-nav__link")]
     assert text_without(fork_site.article("roles/tl/").select_one("h2"), ".headerlink").strip() == "What this role owns at Acme"
     assert "no such page in the Acme handbook" in fork_site.path("404.html").read_text(encoding="utf-8")
+
+
+def test_view_as_offers_the_forks_roles_and_their_parts(fork_site: Site) -> None:
+    """A role the fork adds is in the picker and has its part on the plays its rows point to; a
+    removed role is in neither."""
+    options = [o["value"] for o in fork_site.soup("").select("#tlp-view-as option")]
+    assert "design" in options and "staff" not in options
+    spec = fork_site.article("plays/force-multiplier/spec-reviews/")
+    line = spec.select_one('.your-part[data-role="design"]').get_text(" ", strip=True)
+    assert line.startswith("Your part as Product Designer:") and "“Review designs before engineering starts”" in line
+    assert not spec.select('.your-part[data-role="staff"]')

@@ -15,7 +15,9 @@ from tests.conftest import ROOT, Site
 # to every page, which put the longest page (customise/) 0.4 KB over. Raised openly, not quietly.
 # 86 KB since issue 16: the guide for forks (customise/, still the longest page) documents page
 # replacements, nav and language settings, the upstream report and the notices; 0.5 KB over 84.
-BUDGET = 86 * 1024
+# 90 KB since issue 17: the view-as picker and its inline script are on every page (about 1 KB
+# gzipped), and the guide's section on a fork's words (issue 16) made customise/ 86.6 KB.
+BUDGET = 90 * 1024
 
 
 def gzipped(data: bytes) -> int:
@@ -40,16 +42,21 @@ def test_every_page_first_load_is_within_budget(site: Site) -> None:
     assert not heavy, heavy
 
 
+# 5 KB each until issue 17 (JS 5,119 bytes, CSS 3,089 bytes), which may add at most 5 KB of each
+# for viewing the site as a role and the interactive self-assessment (figures in bench/README.md).
+OWN_JS = 5 * 1024 + 5 * 1024
+OWN_CSS = 5 * 1024 + 5 * 1024
 SEARCH_WORKER = ROOT / "docs/assets/search.js"  # runs in Material's search worker, off the page's main thread
 
 
-def test_own_javascript_and_css_each_within_5_kb(site: Site) -> None:
+def test_own_javascript_and_css_each_within_budget(site: Site) -> None:
     """The page's own scripts and styles; the search worker's wrapper (query rewrite, teasers, the
     result's link to its section) has its own 2 KB: it loads when a reader first searches, in the worker."""
-    own_js = sum(gzipped(p.read_bytes()) for p in (ROOT / "docs/assets").glob("*.js") if p != SEARCH_WORKER)
+    scripts = [*(ROOT / "docs/assets").glob("*.js"), *(ROOT / "overrides/partials").glob("*.js")]  # view-as.js is inlined
+    own_js = sum(gzipped(p.read_bytes()) for p in scripts if p != SEARCH_WORKER)
     own_css = sum(gzipped(p.read_bytes()) for p in (ROOT / "docs/assets").glob("*.css"))
-    assert own_js <= 5 * 1024, own_js
-    assert own_css <= 5 * 1024, own_css
+    assert own_js <= OWN_JS, own_js
+    assert own_css <= OWN_CSS, own_css
     assert gzipped(SEARCH_WORKER.read_bytes()) <= 2 * 1024
 
 
