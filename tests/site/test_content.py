@@ -38,7 +38,7 @@ PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|placeholder text)\b", r
 
 def prose_words(article, tables: bool = False) -> int:  # noqa: ANN001
     """Words a reader reads as prose: not checklists, code, diagrams, matrices (nor tables unless asked)."""
-    skip = ".checklist, pre, code, svg, figure, dl.raci-legend, .responsibility-matrix-wrapper" + ("" if tables else ", table")
+    skip = ".checklist, pre, code, svg, figure, dl.raci-legend, .responsibility-matrix-wrapper, .your-part-lines" + ("" if tables else ", table")
     return len(re.findall(r"[A-Za-z][A-Za-z'-]*", text_without(article, skip)))
 
 
