@@ -50,9 +50,14 @@ def page_markdown(html: str, title: str, site_url: str, page_url: str, source: s
     blocks, abbreviations = to_markdown(html, resolve)
     heading = blocks.pop(0) if blocks and blocks[0].startswith("# ") else f"# {escape(one_line(title))}"
     url = absolute_url(site_url, page_url)
-    lines = [f"*[{text}]: {one_line(meaning)}" for text, meaning in abbreviations.items() if not re.search(r"[\[\]\n]", text)]
+    lines = [f"*[{text}]: {_attribute_text(meaning)}" for text, meaning in abbreviations.items() if not re.search(r"[\[\]<&\n]", text)]
     parts = [heading, f"{escape(source)} [{escape(url)}]({url})", *blocks, "\n".join(lines)]
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _attribute_text(text: str) -> str:
+    """An abbreviation's meaning, which Markdown shows as a title: no tag, no entity but the ones it writes."""
+    return one_line(text).replace("&", "&amp;").replace("<", "&lt;")
 
 
 def _link(copy: PageCopy) -> str:

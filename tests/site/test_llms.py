@@ -12,7 +12,7 @@ import pytest
 from macros.data.load import load_playbook
 from macros.render.inline import plain_text
 from tests.browser.test_offline import offline_site  # noqa: F401  (the offline copy, built once per run)
-from tests.conftest import ROOT, Site, is_redirect_stub
+from tests.conftest import ROOT, Site, hostile_site, is_redirect_stub  # noqa: F401
 from tests.site.test_fork import fork_site  # noqa: F401  (the fork, built once per run)
 from tests.site.test_nav import nav_labels
 
@@ -203,3 +203,17 @@ def test_the_offline_copy_has_its_copies_beside_each_html_file(offline_site: Sit
     _, _, sections = parse_llms_txt((offline_site.root / "llms.txt").read_text(encoding="utf-8"))
     for _, links in sections:
         assert all(target(offline_site, link["url"]).is_file() for link in links)
+
+
+@pytest.mark.slow
+def test_hostile_text_stays_text_in_the_copies_and_llms_txt(hostile_site: Site) -> None:
+    """Names and words from a hostile overlay (`<script>`, `](javascript:...)`, pipes) are escaped:
+    no HTML tag, no link that runs code, no cell broken out of its table."""
+    texts = {url: copy_of(hostile_site, url) for url in pages(hostile_site)}
+    texts |= {name: (hostile_site.root / name).read_text(encoding="utf-8") for name in ("llms.txt", "llms-full.txt")}
+    assert "&lt;script" in texts["llms-full.txt"] or "&lt;img" in texts["llms-full.txt"], "the corpus reaches the copies"
+    for url, text in texts.items():
+        assert not re.search(r"</?[a-z][a-z0-9-]*[\s>/]", prose(text)), url
+        assert not re.search(r"(?<!\\)\]\(\s*(javascript|data|vbscript):", text, re.I), url
+    for table in tables(texts["responsibilities/"]):
+        assert len({len(row) for row in table}) == 1, table[0]
