@@ -153,7 +153,7 @@ class Writer:
             return ["---"]
         if tag == "blockquote" or (tag == "div" and "admonition" in element.classes) or tag == "details":
             quoted = "\n\n".join(self.blocks(element))
-            return [indent(quoted, "> ", "> ").replace("\n> \n", "\n>\n")] if quoted else []
+            return ["\n".join(f"> {line}" if line else ">" for line in quoted.split("\n"))] if quoted else []
         if tag in ("summary",) or "admonition-title" in element.classes:
             text = self.fold("".join(self.inline(child) for child in element.children))
             return [f"**{text}**"] if text else []
