@@ -111,6 +111,8 @@ DEFAULTS: Mapping[str, str] = MappingProxyType(
         "norms-whole-team": "The whole team",
         "norms-export-title": "Team working agreement",
         "export-from": "From the {site}:",
+        # the machine-readable handbook (site/llms.py): llms.txt's section of the nav's top-level pages
+        "llms-pages": "Pages",
         # page owners, reviews and replacements (freshness/)
         "review-overdue-title": "Review overdue",
         "review-overdue": "This page was due for review on {date}. Its owner, {owner}, should check it is still true; "

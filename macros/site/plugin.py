@@ -38,6 +38,7 @@ from macros.render.viewas import your_part_lines
 from macros.site import files as site_files
 from macros.site.config import configure, public_site_url
 from macros.site.htmltext import escape_nav, escape_page_meta
+from macros.site.llms import MarkdownCopies
 from macros.site.pagehtml import drop_empty_sections, drop_toc_entries, insert_after_title, unlink_hidden
 from macros.site.replacements import Replacement
 from macros.site.report import fail, install_error_format, log, unused_norm
@@ -61,6 +62,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.embedded_copies: set[str] = set()  # standalone checklist pages another page shows (on_env)
         self.replacements: list[Replacement] = []  # the fork's page replacements (on_files)
         self._config: MkDocsConfig | None = None
+        self.copies: MarkdownCopies | None = None  # each page's Markdown copy, llms.txt (on_post_page, on_post_build)
+        self.nav: Navigation | None = None
 
     @property
     def loaded(self) -> Loaded:
@@ -77,6 +80,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             log.info(f"playbook: notice: {notice}")
         self._config = config
         configure(config, self.loaded)
+        self.copies = MarkdownCopies(public_site_url(self.loaded.settings), config.site_name, config.site_description, self.loaded.playbook.words)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -118,10 +122,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         site_files.check_published_links(config, files, self.loaded)
         if settings.fail_on_overdue_reviews:
             site_files.check_overdue(reviews, today())
+        assert self.copies is not None, "on_config makes it"
+        self.copies.note_files(files)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         escape_nav(nav)
+        self.nav = nav
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
@@ -176,17 +183,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """A play's "your part" lines go in after its title here, once search has read the page
-        (on_page_context): they are the same sentence for every play, hidden until a reader views
-        the site as a role, and would only add noise to every result."""
+        """The page's Markdown copy, made from its final HTML, and the `<link>` that announces it;
+        then a play's "your part" lines after its title. Both come after search has read the page
+        (on_page_context); the lines are the same sentence on every play, hidden until a reader
+        views the site as a role, so they stay out of search results and out of the copies."""
+        assert self.copies is not None, "on_config makes it"
+        output = self.copies.add(page, output)
         activities = self.loaded.playbook.activities_on(page.file.src_uri)
         if not activities:
             return output
         return insert_after_title(output, str(your_part_lines(self.loaded.playbook, activities)))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Abbreviations into the search index (before the offline copy packs it); hidden pages
-        stay reachable by URL but leave the sitemap."""
+        """Abbreviations into the search index (before the offline copy packs it); the Markdown
+        copies, llms.txt and llms-full.txt; hidden pages stay reachable by URL but leave the sitemap."""
+        assert self.copies is not None, "on_config makes it"
+        self.copies.write(Path(config.site_dir), self.nav, set(self.loaded.settings.hide))
         abbreviations = Path(config.config_file_path).parent / "includes/abbreviations.md"
         text = abbreviations.read_text(encoding="utf-8") if abbreviations.exists() else ""
         tune_index(Path(config.site_dir), abbreviation_pairs(self.loaded.playbook, text))
