@@ -62,7 +62,10 @@ class MarkdownCopies:
             self.paths[page.file.src_uri] = path
         description = plain(page.meta.get("description") or "")
         self.copies[page.file.src_uri] = PageCopy(title, str(description), absolute_url(self.site_url, path), text)
-        link = Markup('<link rel="alternate" type="text/markdown" href="{}">\n').format(posixpath.basename(path))
+        # rel="alternate " (one token, a trailing space the HTML spec allows): Material takes every
+        # element matching [rel=alternate] for a language version of the site and fetches the
+        # sitemap.xml beside it, a 404 for every page; readers of rel tokens still see "alternate".
+        link = Markup('<link rel="alternate " type="text/markdown" href="{}">\n').format(posixpath.basename(path))
         return output.replace("</head>", str(link) + "</head>", 1)
 
     def sections(self, nav: Navigation, hidden: set[str]) -> list[tuple[str, list[PageCopy]]]:
