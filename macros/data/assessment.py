@@ -24,7 +24,7 @@ from macros.data.yamlsource import YamlList, YamlMap
 from macros.render.inline import linked_pages, url_problems  # data Markdown is judged as the renderer reads it
 
 PLACEHOLDER = re.compile(r"\{(norm|norm-adjective|role|roles):([a-z0-9-]+)\}")
-_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!>]")  # what Python-Markdown unescapes: a role name is text
+_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!>]")  # what Python-Markdown unescapes after a backslash
 Fields = Callable[[YamlMap, dict[str, bool], str], None]  # the shape check of validate._Checker
 
 
@@ -100,14 +100,18 @@ def _level_text(
         if item not in roles:
             report(where, path, f"{{{kind}:{item}}}: '{item}' is not a defined role (known: {', '.join(roles)})")  # type: ignore[arg-type]
             return match.group(0)
-        name = roles[item].plural if kind == "roles" else roles[item].name
-        return _MARKDOWN.sub(r"\\\g<0>", html.escape(name, quote=False))
+        return as_markdown_text(roles[item].plural if kind == "roles" else roles[item].name)
 
     filled = PLACEHOLDER.sub(fill, text)
     for page in linked_pages(filled):
         if page_exists is not None and not page_exists(page.partition("#")[0]):
             report(where, path, f"links to '{page}', which does not exist under docs/")  # type: ignore[arg-type]
     return filled
+
+
+def as_markdown_text(text: str) -> str:
+    """Text from data (a role's name, an area's name) placed in Markdown: read as text, never as syntax or HTML."""
+    return _MARKDOWN.sub(r"\\\g<0>", html.escape(text, quote=False))
 
 
 def quoted_norms(tree: YamlMap) -> frozenset[str]:
