@@ -172,6 +172,7 @@
     fromLink();
   }
 
+  addEventListener("hashchange", function () { if (tools && tools.isConnected) fromLink(); }); /* a link pasted over the page */
   /* Material's document$ emits on each instant navigation; file:// has only the load. */
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

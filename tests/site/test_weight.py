@@ -15,7 +15,7 @@ from tests.conftest import ROOT, Site
 # to every page, which put the longest page (customise/) 0.4 KB over. Raised openly, not quietly.
 # 86 KB since issue 16: the guide for forks (customise/, still the longest page) documents page
 # replacements, nav and language settings, the upstream report and the notices; 0.5 KB over 84.
-# 90 KB since issue 17: the self-assessment's script (assets/assessment.js, 3.1 KB gzipped) loads
+# 90 KB since issue 17: the self-assessment's script (assets/assessment.js, 3.2 KB gzipped) loads
 # on every page like checklists.js (Material's instant navigation keeps one set of scripts), which
 # put customise/ at 89.0 KB, design-document/ at 87.4 KB and self-assessment/ itself at 85.1 KB.
 BUDGET = 90 * 1024
@@ -51,9 +51,9 @@ def test_own_javascript_and_css_each_within_5_kb(site: Site) -> None:
     result's link to its section) has its own 2 KB: it loads when a reader first searches, in the worker."""
     own_js = sum(gzipped(p.read_bytes()) for p in (ROOT / "docs/assets").glob("*.js") if p != SEARCH_WORKER)
     own_css = sum(gzipped(p.read_bytes()) for p in (ROOT / "docs/assets").glob("*.css"))
-    # Issue 17 may add 5 KB of each over what was there (JS 5,119 bytes); the self-assessment's
-    # script takes 3,200 bytes of that; its styles (0.6 KB) still fit the 5 KB below.
-    assert own_js <= 5 * 1024 + 3200, own_js
+    # Issue 17 may add 5 KB of each over what was there (JS 5,119 bytes): the self-assessment's
+    # script takes 3,250 bytes of it; its styles (0.7 KB) still fit the 5 KB below.
+    assert own_js <= 5 * 1024 + 3250, own_js
     assert own_css <= 5 * 1024, own_css
     assert gzipped(SEARCH_WORKER.read_bytes()) <= 2 * 1024
 
