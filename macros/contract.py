@@ -11,6 +11,9 @@ and tests/unit/test_contract.py checks that the two agree.
 - Saved ticks: localStorage key `tlp:checklist:v1:<checklist-id>`; each item keeps the
   fingerprint of its wording, the first 10 hex digits of SHA-1 of its plain text.
 - The matrix letters: R, A, C, I and A/R, which counts as both A and R.
+- Self-assessment ratings (contract 8): localStorage key `tlp:assessment:v1`, keyed by behavior
+  ids from data/assessment.yml, each with one of the three level ids below and the fingerprint
+  of the behavior's wording; docs/assets/assessment.js mirrors both.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from typing import Literal
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # every id: lowercase letters, digits, single hyphens
 STORAGE_PREFIX = "tlp:checklist:v1:"
+ASSESSMENT_KEY = "tlp:assessment:v1"
+LEVELS = ("not-yet", "growing", "doing-it")  # a behavior's levels, lowest first; "doing-it" is the top
 
 Letter = Literal["R", "A", "C", "I", "A/R"]
 LETTERS: tuple[Letter, ...] = ("R", "A", "C", "I", "A/R")

@@ -16,6 +16,7 @@ from macros.data.yamlsource import YamlMap, read_yaml
 BASE_FILE = "data/responsibilities.yml"
 CHECKLISTS_FILE = "data/checklists.yml"
 NORMS_FILE = "data/norms.yml"
+ASSESSMENT_FILE = "data/assessment.yml"
 OVERLAY_FILE = "data/company.yml"
 
 
@@ -46,9 +47,9 @@ def load_playbook(root: Path, docs_dir: Path | None = None) -> Loaded:
 
 
 def _read(root: Path) -> tuple[YamlMap, YamlMap | None, list[Problem]]:
-    """The base tree (responsibilities joined with checklists and norms), the overlay, and their problems."""
+    """The base tree (responsibilities joined with checklists, norms and behaviors), the overlay, and their problems."""
     base, problems = read_yaml(root / BASE_FILE, BASE_FILE)
-    for extra in (CHECKLISTS_FILE, NORMS_FILE):
+    for extra in (CHECKLISTS_FILE, NORMS_FILE, ASSESSMENT_FILE):
         if (root / extra).exists():
             more, found = read_yaml(root / extra, extra)
             problems += found

@@ -86,19 +86,32 @@ class Norm:
 
 
 @dataclass(frozen=True)
+class Behavior:
+    """A behavior of the self-assessment (data/assessment.yml): what someone could watch you do,
+    at each level; `levels` is inline Markdown with norms and role names already filled in."""
+
+    id: str
+    area: str
+    name: str
+    play: str  # the page that builds it (docs-relative)
+    levels: tuple[tuple[str, str], ...]  # (level id, text), in contract.LEVELS order
+
+
+@dataclass(frozen=True)
 class Playbook:
     roles: tuple[Role, ...]
     areas: tuple[Area, ...]
     activities: tuple[Activity, ...]
     checklists: tuple[Checklist, ...] = ()
     norms: tuple[Norm, ...] = ()
-    checklist_norms: frozenset[str] = frozenset()  # norms quoted in checklist items ({norm:id})
+    checklist_norms: frozenset[str] = frozenset()  # norms quoted in data text ({norm:id}: checklist items, behaviors)
     # What a company overlay removed on purpose: pages written upstream may still name these.
     retired_roles: tuple[Role, ...] = ()
     retired_owners: Mapping[str, str] = field(default_factory=dict)  # removed activity -> its accountable role
     retired_norms: tuple[Norm, ...] = ()  # norms a fork removed: upstream prose still quotes them
     removed: Mapping[str, frozenset[str]] = field(default_factory=dict)
     words: Words = field(default_factory=Words)  # every word the code shows, with a fork's changes
+    behaviors: tuple[Behavior, ...] = ()  # the self-assessment, in data order
     _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -166,6 +179,9 @@ class Playbook:
         if activity_id in self.retired_owners:
             return (self.owner(activity_id),)
         return tuple(self.role(r) for r in self.activity(activity_id).responsible)
+
+    def behaviors_in(self, area_id: str) -> tuple[Behavior, ...]:
+        return tuple(b for b in self.behaviors if b.area == area_id)
 
     def activities_in(self, area_id: str) -> tuple[Activity, ...]:
         self.area(area_id)

@@ -19,7 +19,7 @@ from macros.data.overlay_rules import check_removed_areas, drop_checklists_of, w
 from macros.data.shapes import FIELDS, NORM_UNITS  # the one declaration of each entry's shape
 from macros.data.yamlsource import YamlList, YamlMap, type_name
 
-SECTIONS = ("roles", "areas", "activities", "checklists", "norms")
+SECTIONS = ("roles", "areas", "activities", "checklists", "norms", "behaviors")
 OVERLAY_ONLY = ("settings", "aliases", "words")
 NEEDED = ("roles", "areas", "activities")  # a playbook cannot lose every entry of these
 
@@ -46,7 +46,7 @@ class Merged:
 
 
 def join_file(base: YamlMap, extra: YamlMap, base_file: str) -> tuple[YamlMap, list[Problem]]:
-    """Another data file's sections (data/checklists.yml, data/norms.yml) beside
+    """Another data file's sections (data/checklists.yml, data/norms.yml, data/assessment.yml) beside
     data/responsibilities.yml's, in a new tree."""
     joined = copy.copy(base)
     joined.locations = dict(base.locations)

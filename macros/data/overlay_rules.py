@@ -13,18 +13,20 @@ from macros.data.yamlsource import YamlList, YamlMap
 
 
 def check_removed_areas(merged: YamlMap, gone: Mapping[str, Any], overlay: YamlMap, problems: list[Problem]) -> None:
-    """An area the overlay removes must take its activities with it: say so at the removal."""
-    activities = merged.get("activities")
-    if not gone or not isinstance(activities, list):
-        return
+    """An area the overlay removes must take its activities and behaviors with it: say so at the removal."""
     for area_id in gone:
-        users = [str(a.get("id")) for a in activities if isinstance(a, dict) and a.get("area") == area_id]
+        users = []
+        for section in ("activities", "behaviors"):
+            entries = merged.get(section)
+            entries = entries if isinstance(entries, list) else []
+            ids = [str(e.get("id")) for e in entries if isinstance(e, dict) and e.get("area") == area_id]
+            users += [f"{section} {', '.join(ids)}"] if ids else []
         if users:
             problems.append(
                 Problem(
                     overlay["areas"].at(area_id),
                     f"areas[{area_id}]",
-                    f"cannot remove: activities {', '.join(users)} still belong to it; move them (area: ...) or remove them here too",
+                    f"cannot remove: {' and '.join(users)} still belong to it; move them (area: ...) or remove them here too",
                 )
             )
 

@@ -52,6 +52,13 @@ def _value(key: str, patch: bool) -> dict[str, Any]:
         if patch:
             item["required"] = ["id"]
         return {"type": "array", "minItems": 0 if patch else 1, "items": item}
+    if key == "play":
+        return {"type": "string", "pattern": PAGE, "description": "the page under docs/ that builds the behavior, like plays/x/y.md"}
+    if key == "levels":  # every level in a data file; a patch changes some
+        levels = _entry("levels", patch=patch)
+        levels["properties"] = {level: {"type": "string", "minLength": 1} for level in FIELDS["levels"]}
+        levels["description"] = "each level: inline Markdown with {norm:id}, {norm-adjective:id}, {role:id}, {roles:id}"
+        return levels
     return NORM_VALUES.get(key, {"type": "string", "minLength": 1})
 
 
@@ -168,7 +175,7 @@ def overlay_schema() -> dict[str, Any]:
             "propertyNames": {"pattern": SLUG_PATTERN},
             "additionalProperties": _entry(kind, patch=True),
         }
-        for kind in ("roles", "areas", "activities", "checklists", "norms")
+        for kind in ("roles", "areas", "activities", "checklists", "norms", "behaviors")
     }
     sections["settings"] = settings_schema()
     sections["aliases"] = _aliases(patch=True)
@@ -194,6 +201,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         ),
         "checklists.schema.json": data_schema(("checklists",), ("checklists",), "Tech Lead Playbook data/checklists.yml"),
         "norms.schema.json": data_schema(("norms",), ("norms",), "Tech Lead Playbook data/norms.yml", aliases=False),
+        "assessment.schema.json": data_schema(("behaviors",), ("behaviors",), "Tech Lead Playbook data/assessment.yml", aliases=False),
         "company.schema.json": overlay_schema(),
     }
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.contract import LEVELS
+
 # The shape of each entry: key -> required? Every value is text, except those in NESTED.
 FIELDS: dict[str, dict[str, bool]] = {
     "roles": {"id": True, "name": True, "plural": False, "short": True, "summary": True},
@@ -22,9 +24,11 @@ FIELDS: dict[str, dict[str, bool]] = {
         "activity": False,
         "source": False,
     },
+    "behaviors": {"id": True, "area": True, "name": True, "play": True, "levels": True},  # data/assessment.yml
+    "levels": dict.fromkeys(LEVELS, True),
 }
-NESTED = {"raci": "a mapping", "items": "a list", "value": "a number", "range": "a list"}
-TOP_LEVEL = {"roles": True, "areas": True, "activities": True, "checklists": False, "norms": False, "aliases": False}
+NESTED = {"raci": "a mapping", "items": "a list", "value": "a number", "range": "a list", "levels": "a mapping"}
+TOP_LEVEL = {"roles": True, "areas": True, "activities": True, "checklists": False, "norms": False, "behaviors": False, "aliases": False}
 
 # --- norms (data/norms.yml, design contract 6) ---------------------------------------------------
 # Each unit: its kind (an overlay may change a norm's unit only within its kind), its words in

@@ -7,6 +7,7 @@ from typing import Any
 
 from macros.contract import ACCOUNTABLE, LETTERS, RESPONSIBLE, SLUG
 from macros.data.aliases import apply_aliases
+from macros.data.assessment import quoted_norms, read_behaviors
 from macros.data.errors import DataError, Location, Problem
 from macros.data.model import Activity, Area, Checklist, ChecklistItem, Norm, Playbook, Role
 from macros.data.norms import PLACEHOLDER, quote_norms, read_norms
@@ -121,22 +122,26 @@ def validate(
         for label, entry in check.entries(tree, "checklists", "checklists", False) or []
     ]
     checklists = apply_aliases(check.add, tree, checklists, set(removed.ids("checklists")))
-    if check.problems:
-        raise DataError(check.problems)
     gone_roles = removed.entries.get("roles", {}).values()
     retired = tuple(_role(e) for e in gone_roles if isinstance(e, YamlMap) and isinstance(e.get("name"), str))
+    named = {r.id: r for r in (*retired, *roles)}  # upstream text keeps a removed role's name, as prose does
+    behavior_entries = check.entries(tree, "behaviors", "behaviors", False) or []
+    behaviors = read_behaviors(check.add, check.fields, behavior_entries, area_ids, page_exists, quoted, named, words)
+    if check.problems:
+        raise DataError(check.problems)
     return Playbook(
         tuple(roles),
         tuple(areas),
         tuple(activities),
         tuple(checklists),
         tuple(norms),
-        checklist_norms=_quoted_in_checklists(tree),
+        checklist_norms=_quoted_in_checklists(tree) | quoted_norms(tree),
         retired_roles=retired,
         retired_owners=_retired_owners(removed),
         retired_norms=tuple(retired_norms),
         removed={section: removed.ids(section) for section in removed.entries},
         words=words,
+        behaviors=tuple(behaviors),
     )
 
 

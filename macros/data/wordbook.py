@@ -5,7 +5,7 @@ macros/data/wordcheck.py), so it owns every word a reader sees without editing u
 
 A word may hold `{placeholders}` the code fills; an override must keep exactly the same ones.
 Words in PAGE_WORDS are inline Markdown whose links are docs-relative pages. Words in
-SCRIPT_WORDS also reach the checklists script, as one JSON attribute (#tlp-words) on the pages that need it.
+SCRIPT_WORDS also reach the checklists and self-assessment scripts, as one JSON attribute (#tlp-words) on the pages that need it.
 """
 
 from __future__ import annotations
@@ -187,6 +187,43 @@ DEFAULTS: Mapping[str, str] = MappingProxyType(
         "your-part-none": "Your part as {role}: nothing on this page names this role.",
         "your-part-activity": "“{activity}”",
         "and": "and",
+        # the self-assessment (render/templates/assessment*.html and assets/assessment.js); the three
+        # level names are the fixed level ids' (contract.LEVELS) words
+        "assessment-not-yet": "Not yet",
+        "assessment-growing": "Growing",
+        "assessment-doing-it": "Doing it",
+        "assessment-caption": "{area}: behaviors at three levels",
+        "assessment-behavior": "Behavior",
+        "assessment-evidence": "Evidence",
+        "assessment-evidence-for": "Evidence for {behavior}",
+        "assessment-changed": "(changed since you rated it)",
+        "assessment-theirs-mark": "Their rating",
+        "assessment-their-evidence": "Their evidence:",
+        "assessment-builds": "Builds it: {play}",
+        "assessment-play": "the {behavior} play",
+        "assessment-chart-title": "{area}: your levels and theirs",
+        "assessment-chart-desc": "One pair of bars per behavior; the longer the bar, the higher the level ({levels}). "
+        "A solid bar is your rating, an outlined bar theirs. The table below holds the same values.",
+        "assessment-chart-table": "The chart as a table",
+        "assessment-yours": "Yours",
+        "assessment-theirs": "Theirs",
+        "assessment-unrated": "not rated",
+        "assessment-tools-intro": "Your ratings are saved in this browser only: nothing leaves it unless you export it.",
+        "assessment-copy": "Copy for a 1:1 (Markdown)",
+        "assessment-download-md": "Download .md",
+        "assessment-download-json": "Download .json",
+        "assessment-share": "Copy a link with your ratings",
+        "assessment-import": "Compare with their file (.json)",
+        "assessment-clear": "Clear their ratings",
+        "assessment-copy-here": "Copy it from here",
+        "assessment-export-title": "Self-assessment, {date}",
+        "assessment-shown": "Their ratings are shown beside yours ({count} rated); yours are unchanged.",
+        "assessment-refused": "That file or link holds no ratings this page can read.",
+        "assessment-cleared": "Their ratings are cleared; yours are unchanged.",
+        "assessment-link-copied": "Link copied. It holds your levels and evidence, nothing else.",
+        "assessment-link-long": "Too much evidence for a link: download the .json file and send that instead.",
+        "assessment-copy-blocked": "Copying is blocked here: the text is selected below, press Ctrl+C or Cmd+C.",
+        "assessment-not-saving": "Your browser is not saving ratings (storage is full or disabled).",
         # the 404 page (overrides/404.html)
         "404-title": "404: this page is not here",
         "404-intro": "The page may have moved. Links to checklists and their items never break, so if you followed one from an "
@@ -207,11 +244,13 @@ DEFAULTS: Mapping[str, str] = MappingProxyType(
 PAGE_WORDS = frozenset(
     {"roles-intro-one", "roles-intro-many", "role-more", "checklists-intro", "norms-intro", "freshness-intro", "replaced-intro"}
 )
-SCRIPT_WORDS = frozenset(  # what assets/checklists.js says (a test holds this list to the script)
+SCRIPT_WORDS = frozenset(  # what assets/checklists.js and assessment.js say (a test holds this list to the scripts)
     {"checklist-items-one", "checklist-items-many", "checklists-one", "checklists-many", "checklist-progress", "checklist-changed"}
     | {"checklist-not-saving", "checklist-copied", "checklist-copy-here", "checklist-copy-blocked", "checklist-issue-paste"}
     | {"checklist-cleared", "checklist-restored", "undo", "progress-not-export", "progress-full-import", "progress-full-undo"}
     | {"progress-imported", "progress-ignored", "progress-undone"}
+    | {"assessment-unrated", "assessment-export-title", "assessment-shown", "assessment-refused", "assessment-cleared"}  # assessment.js
+    | {"assessment-link-copied", "assessment-link-long", "assessment-copy-blocked", "assessment-not-saving", "checklist-copied"}
 )
 NUMBERS = 13  # `numbers` lists zero to twelve: prose writes small counts in words
 

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from macros.contract import linker
 from macros.data.model import Playbook
 from macros.render import Link
+from macros.render.assessment import render_self_assessment
 from macros.render.chart import render_role_chart
 from macros.render.checklist import render_checklist
 from macros.render.lists import render_area_list, render_checklist_context, render_checklist_index, render_role_list, render_role_purpose
@@ -38,6 +39,7 @@ MACROS = (
     "norm",
     "accountable",
     "responsible",
+    "self_assessment",
 )
 
 
@@ -138,3 +140,7 @@ class PageView:
     def area_list(self) -> Markup:
         """The areas of the role, each with its summary and overview page, from the data."""
         return render_area_list(self.playbook, self.link)
+
+    def self_assessment(self) -> Markup:
+        """The self-assessment from data/assessment.yml: per area a heading, a rateable table and a chart."""
+        return render_self_assessment(self.playbook, self.link)

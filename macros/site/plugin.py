@@ -153,7 +153,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         review = self.reviews.get(page.file.src_uri)
         if review:
             html = str(render_page_review(review, today(), self.loaded.playbook.words)) + html  # str: Markup + str would escape the page
-        if "data-checklist=" in html or "checklist-transfer" in html:  # the checklists script's words, in the fork's language
+        if "data-checklist=" in html or "checklist-transfer" in html or "data-assessment" in html:  # the scripts' words, in the fork's language
             html += str(Markup('<div id="tlp-words" data-words="{}" hidden></div>').format(self.loaded.playbook.words.for_script()))
         return wrap_tables(html)
 

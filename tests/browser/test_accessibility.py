@@ -11,6 +11,7 @@ violation is fixed in the theme (overrides/, docs/assets/playbook.css), not hidd
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from collections import Counter
@@ -214,8 +215,8 @@ def test_axe_finds_nothing_in_markdown_a_fork_may_add(browser: Browser, kitchen_
 
 def test_raci_letters_and_checklist_note_are_readable(scheme_page: Page, server: SiteServer, site: Site, scheme: str) -> None:
     """At least 4.5:1 for the RACI letters (matrix, highlighted column, legend), the "updated since you
-    ticked it" note (also on a linked item's highlight) and the items' "#" permalinks; 3:1 for the
-    chart's bars on their track."""
+    ticked it" note (also on a linked item's highlight) and the items' "#" permalinks, the
+    self-assessment's notes; 3:1 for the charts' bars."""
     page = scheme_page
     low: Counter[str] = Counter()
 
@@ -247,6 +248,18 @@ def test_raci_letters_and_checklist_note_are_readable(scheme_page: Page, server:
         page.evaluate(CONTRAST_JS)
         assert check(".checklist__changed", 4.5) > 0
         assert check(".checklist__permalink", 4.5) > 0
+
+    # The self-assessment: a row reworded since it was rated, a peer's rating and evidence, both charts' bars.
+    mine = {"ratings": {"code-reviews": {"level": "growing", "evidence": "x", "f": "an older wording", "t": 1}}}
+    theirs = {"ratings": {"code-reviews": {"level": "doing-it", "evidence": "y"}}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", ["tlp:assessment:v1", json.dumps(mine)])
+    fragment = base64.urlsafe_b64encode(json.dumps(theirs).encode()).decode()
+    goto(page, server, f"growth/self-assessment/#ratings={fragment}", scheme)
+    expect(page.locator(".assess__theirs:visible")).to_have_count(1)
+    page.evaluate(CONTRAST_JS)
+    assert check(".assess__changed", 4.5) + check(".assess__theirs", 4.5) + check(".assess__their-ev", 4.5) == 3
+    assert check(".assess__bar--you:not([width='0'])", 3.0, colour="fill", against="figure") > 0
+    assert check(".assess__bar--them:not([width='0'])", 3.0, colour="stroke", against="figure") > 0
     assert not low, "\n".join(f"{line} (x{count})" for line, count in low.items())
 
 

@@ -209,6 +209,17 @@ def test_matrix_and_exports_follow_the_overlay(fork_site: Site) -> None:
     assert data["activities"][0]["url"].startswith("https://handbook.acme.example/eng/")
 
 
+def test_the_self_assessment_follows_the_overlay(fork_site: Site) -> None:
+    article = fork_site.article("growth/self-assessment/")
+    rows = [tr["data-behavior"] for tr in article.select("tr[data-behavior]")]
+    assert "estimation" not in rows and rows[-5] == "incident-drills"  # appended to its area, before time management's four
+    growing = article.select_one('tr[data-behavior="code-reviews"] td[data-level="growing"]').get_text(" ", strip=True)
+    assert growing.endswith("Most weeks no request waits longer than one working day for your first review.")
+    drills = article.select_one('tr[data-behavior="incident-drills"] th a')
+    assert drills["href"] == "../../company/on-call-policy/"
+    assert "Product Owners and support ask you first" in article.select_one('tr[data-behavior="go-to-person"]').get_text()
+
+
 def test_plays_drop_removed_rows_but_keep_the_rest(fork_site: Site) -> None:
     rows = [tr["data-activity"] for tr in fork_site.article("plays/partnering/estimation/").select("tr[data-activity]")]
     assert rows == ["estimation"]

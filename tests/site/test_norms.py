@@ -83,14 +83,14 @@ TYPED: dict[str, list[str]] = yaml.safe_load((FIXTURES / "typed-norm-phrasings.y
 
 
 def test_no_page_types_a_figure_that_a_norm_defines(site: Site) -> None:
-    """Pages are read without their quoted norms and checklists; checklist items are read in
-    data/checklists.yml, where a norm is written {norm:id}."""
+    """Pages are read without their quoted norms, checklists and self-assessment; checklist items and
+    behaviors are read in data/checklists.yml and data/assessment.yml, where a norm is written {norm:id}."""
     assert set(TYPED) == {n.id for n in BOOK.norms}, "every norm is listed, [] when no page ever typed it"
-    texts = [("data/checklists.yml", (ROOT / "data/checklists.yml").read_text(encoding="utf-8"))]
+    texts = [(f"data/{name}", (ROOT / "data" / name).read_text(encoding="utf-8")) for name in ("checklists.yml", "assessment.yml")]
     for page, soup in site.pages():
         article = soup.select_one("article")
         if article is not None and not page.startswith(("norms/", "customise/")):
-            texts.append((page, text_without(article, "a.norm, .checklist")))
+            texts.append((page, text_without(article, "a.norm, .checklist, .assess")))
     found = [
         f"{where}: '{phrase}' (norm {norm})"
         for where, text in texts

@@ -15,9 +15,11 @@ from tests.conftest import ROOT, Site
 # to every page, which put the longest page (customise/) 0.4 KB over. Raised openly, not quietly.
 # 86 KB since issue 16: the guide for forks (customise/, still the longest page) documents page
 # replacements, nav and language settings, the upstream report and the notices; 0.5 KB over 84.
-# 90 KB since issue 17: the view-as picker and its inline script are on every page (about 1 KB
-# gzipped), and the guide's section on a fork's words (issue 16) made customise/ 86.6 KB.
-BUDGET = 90 * 1024
+# 92 KB since issue 17: the view-as picker and its inline script (about 1 KB gzipped) and the
+# self-assessment's script (assets/assessment.js, 3.2 KB gzipped, loaded on every page like
+# checklists.js: Material's instant navigation keeps one set of scripts) are on every page; with the
+# guide's sections on a fork's words and behaviors (issue 16, 17) customise/ is the heaviest.
+BUDGET = 92 * 1024
 
 
 def gzipped(data: bytes) -> int:

@@ -49,6 +49,7 @@ def test_committed_schemas_are_generated_from_the_validator() -> None:
 def test_real_data_and_examples_pass_their_schemas() -> None:
     validator("responsibilities.schema.json").validate(yaml.safe_load((ROOT / "data/responsibilities.yml").read_text()))
     validator("checklists.schema.json").validate(yaml.safe_load((ROOT / "data/checklists.yml").read_text()))
+    validator("assessment.schema.json").validate(yaml.safe_load((ROOT / "data/assessment.yml").read_text()))
     validator("company.schema.json").validate(yaml.safe_load((ROOT / "data/company.example.yml").read_text()))
     validator("company.schema.json").validate(yaml.safe_load((FIXTURES / "overlay/company.yml").read_text()))
     validator("responsibilities.schema.json").validate(yaml.safe_load((FIXTURES / "data/minimal.yml").read_text()))
@@ -64,6 +65,7 @@ def test_data_files_point_editors_at_their_schema() -> None:
     for data, schema in (
         ("responsibilities.yml", "responsibilities.schema.json"),
         ("checklists.yml", "checklists.schema.json"),
+        ("assessment.yml", "assessment.schema.json"),
         ("company.example.yml", "company.schema.json"),
     ):
         first = (ROOT / "data" / data).read_text().splitlines()[0]

@@ -15,19 +15,19 @@ from macros.data.words import norm_words
 from tests.conftest import ROOT
 
 CODE = [*(ROOT / "macros").rglob("*.py"), *(ROOT / "macros/render/templates").iterdir(), *(ROOT / "overrides").rglob("*.html")]
-SCRIPT = ROOT / "docs/assets/checklists.js"
+SCRIPTS = [ROOT / "docs/assets/checklists.js", ROOT / "docs/assets/assessment.js"]
 # Ids the code builds from parts: "summary-" + letter, unit-<unit>-one, "<count id>-one"/"-many", ...
 BUILT = re.compile(r"^(unit-|summary-(none-)?[arci]$|legend-(r|a|c|i|ar)$|freshness-(overdue|current|no-date)$|404-)|-(one|many)$")
 
 
 def test_every_word_is_used_by_the_code() -> None:
-    source = "\n".join(path.read_text(encoding="utf-8") for path in [*CODE, SCRIPT] if path.is_file() and path.name != "wordbook.py")
+    source = "\n".join(path.read_text(encoding="utf-8") for path in [*CODE, *SCRIPTS] if path.is_file() and path.name != "wordbook.py")
     unused = [key for key in DEFAULTS if f'"{key}"' not in source and f"'{key}'" not in source and not BUILT.search(key)]
     assert not unused
 
 
-def test_the_script_gets_exactly_the_words_it_says() -> None:
-    script = SCRIPT.read_text(encoding="utf-8")
+def test_the_scripts_get_exactly_the_words_they_say() -> None:
+    script = "\n".join(path.read_text(encoding="utf-8") for path in SCRIPTS)
     said = set(re.findall(r'\bw\("([a-z0-9-]+)"', script))
     counted = {
         f"{word}-{form}" for word in re.findall(r'count\([^,()]+(?:\([^)]*\))?[^,()]*, "([a-z-]+)"\)', script) for form in ("one", "many")
