@@ -91,7 +91,7 @@
   function markdown() {
     var head = [].map.call(document.querySelectorAll(".assess__values th[scope=col]"), function (th) { return th.textContent; });
     var cols = head.slice(0, theirs ? 3 : 2).concat($("th.assess__ev").textContent);
-    var out = ["# " + w("assessment-export-title", { date: new Date().toISOString().slice(0, 10) }), "", location.href.split("#")[0]];
+    var out = ["# " + md(w("assessment-export-title", { date: new Date().toISOString().slice(0, 10) })), "", location.href.split("#")[0]];
     all("[data-assessment-area]", function (box) {
       out.push("", "## " + md(box.dataset.name), "", line(cols), line(cols.map(function () { return "---"; })));
       box.querySelectorAll("tr[data-behavior]").forEach(function (tr) {

@@ -9,7 +9,6 @@ template: `{norm:id}`, `{norm-adjective:id}`, `{role:id}` and `{roles:id}` are a
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -17,14 +16,13 @@ from macros.contract import LEVELS
 from macros.data.model import Behavior, Norm, Role
 from macros.data.norms import Report
 from macros.data.shapes import FIELDS, MAX_TEXT
-from macros.data.urlpolicy import safe_path_problem
+from macros.data.urlpolicy import page_link_problem
 from macros.data.wordbook import Words
 from macros.data.words import norm_words
 from macros.data.yamlsource import YamlList, YamlMap
-from macros.render.inline import linked_pages, url_problems  # data Markdown is judged as the renderer reads it
+from macros.render.inline import linked_pages, markdown_text, url_problems  # data Markdown is judged as the renderer reads it
 
 PLACEHOLDER = re.compile(r"\{(norm|norm-adjective|role|roles):([a-z0-9-]+)\}")
-_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!>]")  # what Python-Markdown unescapes after a backslash
 Fields = Callable[[YamlMap, dict[str, bool], str], None]  # the shape check of validate._Checker
 
 
@@ -69,7 +67,7 @@ def _check_play(report: Report, label: str, entry: YamlMap, page_exists: Callabl
     if not isinstance(play, str) or not play.strip():
         return  # the shape check reports it
     page = play.strip().partition("#")[0]
-    if unsafe := safe_path_problem(page, "page path"):
+    if unsafe := page_link_problem(play.strip()):
         report(entry.at("play"), f"{label}.play", unsafe)
     elif not page.endswith(".md") or (page_exists is not None and not page_exists(page)):
         report(entry.at("play"), f"{label}.play", f"'{play}' is not a page under docs/ (expected a path like plays/x/y.md)")
@@ -96,22 +94,17 @@ def _level_text(
                 if norms is not None:
                     report(where, path, f"{{{kind}:{item}}}: '{item}' is not a norm in data/norms.yml")  # type: ignore[arg-type]
                 return match.group(0)
-            return norm_words(norms[item], adjective=kind == "norm-adjective", words=words)
+            return markdown_text(norm_words(norms[item], adjective=kind == "norm-adjective", words=words))
         if item not in roles:
             report(where, path, f"{{{kind}:{item}}}: '{item}' is not a defined role (known: {', '.join(roles)})")  # type: ignore[arg-type]
             return match.group(0)
-        return as_markdown_text(roles[item].plural if kind == "roles" else roles[item].name)
+        return markdown_text(roles[item].plural if kind == "roles" else roles[item].name)
 
     filled = PLACEHOLDER.sub(fill, text)
     for page in linked_pages(filled):
         if page_exists is not None and not page_exists(page.partition("#")[0]):
             report(where, path, f"links to '{page}', which does not exist under docs/")  # type: ignore[arg-type]
     return filled
-
-
-def as_markdown_text(text: str) -> str:
-    """Text from data (a role's name, an area's name) placed in Markdown: read as text, never as syntax or HTML."""
-    return _MARKDOWN.sub(r"\\\g<0>", html.escape(text, quote=False))
 
 
 def quoted_norms(tree: YamlMap) -> frozenset[str]:

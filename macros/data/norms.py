@@ -18,6 +18,7 @@ from macros.data.urlpolicy import url_problem
 from macros.data.wordbook import Words
 from macros.data.words import norm_words
 from macros.data.yamlsource import YamlList, YamlMap
+from macros.render.inline import markdown_text  # a norm's words are text in an item's Markdown
 
 PLACEHOLDER = re.compile(r"\{norm:([a-z0-9-]+)\}")  # in checklist item text: {norm:first-review-response}
 
@@ -111,4 +112,6 @@ def quote_norms(text: str, norms: Mapping[str, Norm], words: Words) -> tuple[str
     """Checklist text with each `{norm:id}` replaced by the norm's words, and the unknown ids.
     Data text is never a template; this one substitution is all it gets."""
     unknown = [m for m in PLACEHOLDER.findall(text) if m not in norms]
-    return PLACEHOLDER.sub(lambda m: norm_words(norms[m.group(1)], words=words) if m.group(1) in norms else m.group(0), text), unknown
+    return PLACEHOLDER.sub(
+        lambda m: markdown_text(norm_words(norms[m.group(1)], words=words)) if m.group(1) in norms else m.group(0), text
+    ), unknown

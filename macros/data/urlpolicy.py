@@ -114,3 +114,15 @@ def safe_path_problem(path: object, what: str = "page path") -> str | None:
     if path.startswith("/") or any(part in ("", ".", "..") for part in path.split("/")):
         return f"'{_show(path)}' must be a {what} inside docs/, like {example} (no leading '/', no '.' or '..' parts)"
     return None
+
+
+_ANCHOR = re.compile(r"[A-Za-z0-9_-]*")
+
+
+def page_link_problem(value: str, what: str = "page path") -> str | None:
+    """A docs-relative page with an optional `#anchor` (an activity's `page`, a behavior's `play`):
+    the path as `safe_path_problem` judges it, the anchor letters, digits, '-' and '_' only."""
+    path, _, anchor = value.partition("#")
+    if not _ANCHOR.fullmatch(anchor):
+        return f"'{_show(value)}': the part after '#' must be an anchor (letters, digits, '-' and '_')"
+    return safe_path_problem(path, what)

@@ -13,7 +13,7 @@ from macros.data.model import Activity, Area, Checklist, ChecklistItem, Norm, Pl
 from macros.data.norms import PLACEHOLDER, quote_norms, read_norms
 from macros.data.overlay import Removed
 from macros.data.shapes import FIELDS, NESTED, TOP_LEVEL
-from macros.data.urlpolicy import safe_path_problem
+from macros.data.urlpolicy import page_link_problem
 from macros.data.wordbook import Words
 from macros.data.yamlsource import YamlList, YamlMap, type_name
 from macros.render.inline import url_problems  # the one import of a later layer: data Markdown is judged as the renderer reads it
@@ -217,7 +217,7 @@ def _activity(
 def _page(check: _Checker, label: str, entry: YamlMap, page_exists: Callable[[str], bool] | None) -> str:
     """An entry's `page`: a plain path inside docs/ that exists."""
     page = entry.get("page")
-    if isinstance(page, str) and page and (unsafe := safe_path_problem(page.partition("#")[0], "page path")):
+    if isinstance(page, str) and page and (unsafe := page_link_problem(page)):
         check.add(entry.at("page"), f"{label}.page", unsafe)
     elif isinstance(page, str) and page and page_exists is not None and not page_exists(page):
         check.add(entry.at("page"), f"{label}.page", f"'{page}' does not exist under docs/")

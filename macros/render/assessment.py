@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from macros.contract import LEVELS, fingerprint
-from macros.data.assessment import as_markdown_text
 from macros.data.model import Area, Behavior, Playbook
 from macros.render import Link
 from macros.render.html import render_html
-from macros.render.inline import inline_markdown, plain_text
+from macros.render.inline import inline_markdown, markdown_heading, plain_text
 
 LEVEL_WORDS = {"not-yet": "assessment-not-yet", "growing": "assessment-growing", "doing-it": "assessment-doing-it"}
 WIDTH, ZONE, TOP, ROW = 600, 200, 24, 44  # the chart: a zone per level, a row (name and two bars) per behavior
@@ -75,10 +74,9 @@ def render_self_assessment(playbook: Playbook, link: Link) -> Markup:
         rows = _rows(playbook, area, link)
         if not rows:
             continue
-        heading = as_markdown_text(area.name)
         zones = [(ZONE * i, names[level]) for i, level in enumerate(LEVELS)]
         chart = {"width": WIDTH, "zone": ZONE, "height": TOP + ROW * len(rows), "levels": zones}
         levels = ", ".join(names.values())
         table = render_html("assessment.html", area=area, rows=rows, names=names, chart=chart, levels=levels, w=words.html)
-        parts.append(Markup(f"\n\n## {heading}\n\n") + table)
+        parts.append(Markup("\n\n" + markdown_heading(2, area.name)) + table)
     return Markup("\n\n").join(parts)

@@ -9,7 +9,7 @@ import json
 
 from macros.contract import absolute_url, checklist_anchor, checklist_page, fingerprint, item_anchor, page_url
 from macros.data.model import Playbook
-from macros.render.inline import plain_text
+from macros.render.inline import markdown_text, plain_text
 from macros.render.matrix import MatrixTable
 from macros.render.norms import NORMS_JSON, NORMS_MD, norms_json, norms_markdown
 
@@ -21,8 +21,8 @@ CHECKLIST_INDEX = "checklists/index.json"
 def checklist_markdown(playbook: Playbook, checklist_id: str, site_url: str = "", site_name: str = "Tech Lead Playbook") -> str:
     checklist = playbook.checklist(checklist_id)
     url = absolute_url(site_url, page_url(checklist_page(checklist.id)))
-    lines = [f"## {checklist.title}", "", f"{playbook.words('export-from', site=site_name)} <{url}>", ""]
-    lines += [f"- [ ] {plain_text(item.text)}" for item in checklist.items]
+    lines = [f"## {markdown_text(checklist.title)}", "", f"{markdown_text(playbook.words('export-from', site=site_name))} <{url}>", ""]
+    lines += [f"- [ ] {markdown_text(plain_text(item.text))}" for item in checklist.items]  # text from data stays text in a wiki
     return "\n".join(lines) + "\n"
 
 

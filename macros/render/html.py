@@ -30,3 +30,13 @@ TEMPLATES = Environment(
 
 def render_html(template: str, **context: Any) -> Markup:
     return Markup(TEMPLATES.get_template(template).render(**context))
+
+
+_MARKDOWN_CHARACTERS = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]~<>&\"'"}
+
+
+def inline_text(text: str) -> Markup:
+    """Text from data that a macro puts inside a paragraph of a page, before Markdown runs: escaped
+    for HTML, and every character Markdown reads inline (backtick, *, _, [, ], ~, backslash) written
+    as an entity, so a role name or a norm's words never start a code span, emphasis or a link."""
+    return Markup(text.translate(_MARKDOWN_CHARACTERS))

@@ -93,3 +93,22 @@ def plain_text(text: str) -> str:
 def linked_pages(text: str) -> list[str]:
     """The docs-relative pages (`x/y.md`, anchors dropped) this Markdown links to."""
     return [m.group(1) for m in _HREF.finditer(_to_html(text))]
+
+
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def markdown_text(text: str) -> str:
+    """Plain text (a word, a title, a norm's value in words) placed inside Markdown: read as the same
+    text, never as emphasis, code, a link, strikethrough, an entity or HTML."""
+    return _ENTITY.sub("&amp;", _MARKDOWN_SYNTAX.sub(r"\\\1", text)).replace("<", "&lt;")
+
+
+_HEADING_SYNTAX = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>]")  # what Python-Markdown reads as syntax after a backslash
+
+
+def markdown_heading(level: int, text: str) -> str:
+    """A Markdown heading of text from data (a role name, an area, a fork's word): HTML-escaped, and
+    every character Markdown would read as syntax backslash-escaped, so `[x](javascript:...)` stays text."""
+    return "#" * level + " " + _HEADING_SYNTAX.sub(r"\\\g<0>", html.escape(text, quote=False)) + "\n\n"

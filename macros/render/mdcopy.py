@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from macros.render.htmltree import Element, parse
+from macros.render.inline import markdown_text
 from macros.render.mdtables import table_blocks
 
 DROPPED = frozenset({"script", "style", "noscript", "template", "button", "input", "select", "textarea", "head", "link", "meta"})
@@ -30,15 +31,13 @@ BLOCKS = (
     HEADINGS | LAYOUT | LISTS | {"blockquote", "caption", "details", "figcaption", "figure", "hr", "p", "pre", "summary", "svg", "table"}
 )
 BREAK = "\x00"  # a <br>, until whitespace is folded
-LINE_START = re.compile(r"^(\d*)([#>+=.)-])")  # what would start a heading, quote, list or rule
+LINE_START = re.compile(r"^(\d*)([#>+=.)~-])")  # what would start a heading, quote, list or rule
 LIST = re.compile(r"(- |\d+\. )")
-ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
 def escape(text: str) -> str:
     """Plain text as Markdown text that reads as the same text."""
-    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
-    return ENTITY.sub("&amp;", text).replace("<", "&lt;")
+    return markdown_text(text)
 
 
 def _around(text: str, mark: str) -> str:
@@ -54,7 +53,9 @@ def code_span(text: str) -> str:
 
 
 def link_target(url: str) -> str:
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    """A URL as a Markdown link target: spaces, brackets, angle brackets, backticks and control
+    characters percent-encoded, so no URL can end the link early or carry markup."""
+    return re.sub(r"[\x00-\x20()<>`\x7f]", lambda m: f"%{ord(m.group(0)):02X}", url)
 
 
 def indent(body: str, first: str, rest: str) -> str:
@@ -160,7 +161,7 @@ class Writer:
         return self.blocks(element)
 
     def listing(self, element: Element, ordered: bool) -> list[str]:
-        start = int(element.attrs["start"]) if element.attrs.get("start", "").isdigit() else 1
+        start = int(element.attrs["start"]) if element.attrs.get("start", "").isascii() and element.attrs.get("start", "").isdigit() else 1
         items = []
         for number, item in enumerate((li for li in element.elements() if li.tag == "li"), start):
             marker = f"{number}. " if ordered else "- "

@@ -33,7 +33,7 @@ def _rows(table: Element) -> list[tuple[Element, bool]]:
 
 def _span(cell: Element) -> int:
     value = cell.attrs.get("colspan", "1")
-    return max(1, min(int(value), 1000)) if value.isdigit() else 1
+    return max(1, min(int(value), 1000)) if value.isascii() and value.isdigit() else 1
 
 
 def _cell(cell: Element, writer: Writer, header: bool) -> str:

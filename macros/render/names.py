@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from macros.data.model import Role
+from macros.render.html import inline_text
 
 _VOWEL_SOUND = tuple("AEIOUaeiou")
 _CONSONANT_EXCEPTIONS = ("Uni", "Use", "Usu", "One", "uni", "use", "one")
@@ -20,8 +21,8 @@ def indefinite_article(word: str) -> str:
 def render_role_name(role: Role, plural: bool = False, article: bool = False) -> Markup:
     name = role.plural if plural else role.name
     if article and not plural:
-        return Markup(f"{indefinite_article(name)} {escape(name)}")
-    return escape(name)
+        return Markup(f"{indefinite_article(name)} ") + inline_text(name)
+    return inline_text(name)
 
 
 def render_role_names(roles: tuple[Role, ...], plural: bool = False) -> Markup:

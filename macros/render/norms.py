@@ -5,7 +5,6 @@ The words come from `macros.data.words.norm_words`, so every place says the same
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 
@@ -16,7 +15,8 @@ from macros.data.model import Norm, Playbook
 from macros.data.wordbook import Words
 from macros.data.words import norm_words
 from macros.render import Link
-from macros.render.html import render_html
+from macros.render.html import inline_text, render_html
+from macros.render.inline import markdown_text
 
 NORMS_PAGE = "norms.md"
 NORMS_MD = "exports/norms.md"
@@ -32,9 +32,9 @@ def render_norm(norm: Norm, link: Link, words: Words, adjective: bool = False, p
     reader can check where a number comes from; `plain` for headings, tables and diagrams."""
     text = norm_words(norm, adjective, words)
     if plain:
-        return Markup.escape(text)
+        return inline_text(text)
     href = link(NORMS_PAGE) + "#" + norm_anchor(norm.id)
-    return Markup('<a class="norm" href="{}" title="{}">{}</a>').format(href, norm.rationale, text)
+    return Markup('<a class="norm" href="{}" title="{}">{}</a>').format(href, norm.rationale, inline_text(text))
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,10 @@ def render_agreement(playbook: Playbook, link: Link) -> Markup:
 def norms_markdown(playbook: Playbook, site_url: str = "", site_name: str = "Tech Lead Playbook") -> str:
     """The agreement as Markdown a team pastes into its wiki: one table per area."""
     url, words = absolute_url(site_url, page_url(NORMS_PAGE)), playbook.words
-    lines = [f"# {words('norms-export-title')}", "", f"{words('export-from', site=site_name)} <{url}>", ""]
+    lines = [f"# {markdown_text(words('norms-export-title'))}", "", f"{markdown_text(words('export-from', site=site_name))} <{url}>", ""]
     headers = " | ".join(_cell(words(key)) for key in ("norms-norm", "norms-value", "norms-why", "norms-accountable"))
     for _, group, rows in agreement_groups(playbook, lambda src: absolute_url(site_url, page_url(src))):
-        lines += [f"## {group}", "", f"| {headers} |", "| --- | --- | --- | --- |"]
+        lines += [f"## {markdown_text(group)}", "", f"| {headers} |", "| --- | --- | --- | --- |"]
         for r in rows:
             cells = (r.norm.name, r.value, r.norm.rationale, r.accountable or words("norms-whole-team"))
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
@@ -88,7 +88,7 @@ def norms_markdown(playbook: Playbook, site_url: str = "", site_name: str = "Tec
 
 def _cell(text: str) -> str:
     """Text from data in a Markdown table cell: no cell break, no HTML a wiki would run."""
-    return html.escape(text, quote=False).replace("\\", "\\\\").replace("|", "\\|")
+    return markdown_text(text).replace("|", "\\|")
 
 
 def norms_json(playbook: Playbook, site_url: str = "") -> str:

@@ -8,7 +8,6 @@ text from the data is ever read as a template.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 
 import yaml
@@ -17,11 +16,10 @@ from markupsafe import Markup, escape
 from macros.contract import checklist_page, relative_url
 from macros.data.model import Playbook
 from macros.data.wordbook import PLACEHOLDER
-from macros.render.inline import inline_markdown
+from macros.render.inline import inline_markdown, markdown_heading
 from macros.render.norms import NORMS_JSON, NORMS_MD, NORMS_PAGE, render_agreement
 from macros.render.view import PageView
 
-_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>]")  # what Python-Markdown reads as syntax after a backslash
 ViewFor = Callable[[str], PageView]  # source path (roles/em.md) -> the view bound to its page
 
 
@@ -32,28 +30,27 @@ def _front_matter(**meta: object) -> str:
     return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
-def _heading(level: int, text: str) -> str:
-    """A Markdown heading of text from data (a role name, a fork's word): HTML-escaped, and every
-    character Markdown would read as syntax backslash-escaped, so `[x](javascript:...)` stays text."""
-    return "#" * level + " " + _MARKDOWN.sub(r"\\\g<0>", html.escape(text, quote=False)) + "\n\n"
-
-
 def _say(view: PageView, word_id: str, **values: object) -> Markup:
     """A page word (inline Markdown with links to pages) as HTML, its placeholders filled, escaped."""
-    rendered = inline_markdown(view.playbook.words.text(word_id), view.link)
-    return Markup(PLACEHOLDER.sub(lambda m: str(escape(values[m.group(1)])), rendered))
+    tokens = {f"tlpword{n}x": name for n, name in enumerate(values)}  # letters and digits: Markdown leaves them be
+    token_of = {name: token for token, name in tokens.items()}
+    text = PLACEHOLDER.sub(lambda m: token_of.get(m.group(1), m.group(0)), view.playbook.words.text(word_id))
+    rendered = str(inline_markdown(text, view.link))
+    for token, name in tokens.items():  # braces Markdown decoded from entities (&#123;x&#125;) stay text
+        rendered = rendered.replace(token, str(escape(values[name])))
+    return Markup(rendered)
 
 
 def role_page(view: PageView, role_id: str) -> str:
     role, words = view.playbook.role(role_id), view.playbook.words
     return _front_matter(description=words("role-description", role=role.name, summary=role.summary)) + (
-        _heading(1, role.name)
+        markdown_heading(1, role.name)
         + f"{view.role_purpose(role_id)}\n\n"
-        + _heading(2, words("role-owns"))
+        + markdown_heading(2, words("role-owns"))
         + f"{view.role_summary(role_id)}\n\n"
-        + _heading(2, words("role-glance"))
+        + markdown_heading(2, words("role-glance"))
         + f"{view.role_chart(role_id)}\n\n"
-        + _heading(2, words("role-matrix"))
+        + markdown_heading(2, words("role-matrix"))
         + f"{view.responsibility_matrix(role=role_id)}\n\n"
         + f"<p>{_say(view, 'role-more')}</p>\n"
     )
@@ -64,7 +61,7 @@ def roles_index_page(view: PageView) -> str:
     subject = words.count(n, "roles")
     intro = _say(view, "roles-intro-one" if n == 1 else "roles-intro-many", roles=subject[:1].upper() + subject[1:])
     return _front_matter(title=words("roles-title"), description=words("roles-description")) + (
-        _heading(1, words("roles-title")) + f"<p>{intro}</p>\n\n{view.role_list()}\n"
+        markdown_heading(1, words("roles-title")) + f"<p>{intro}</p>\n\n{view.role_list()}\n"
     )
 
 
@@ -72,7 +69,7 @@ def checklists_index_page(view: PageView) -> str:
     words = view.playbook.words
     intro = _say(view, "checklists-intro", checklists=words.count(len(view.playbook.checklists), "checklists"))
     return _front_matter(title=words("checklists-title"), description=words("checklists-description")) + (
-        _heading(1, words("checklists-title")) + f"<p>{intro}</p>\n\n{view.checklist_index()}\n"
+        markdown_heading(1, words("checklists-title")) + f"<p>{intro}</p>\n\n{view.checklist_index()}\n"
     )
 
 
@@ -98,7 +95,7 @@ def norms_page(view: PageView) -> str:
         json=download.format(relative_url(NORMS_JSON, view.url), words("norms-download-json")),
     )
     return _front_matter(title=words("norms-title"), description=words("norms-description")) + (
-        _heading(1, words("norms-title"))
+        markdown_heading(1, words("norms-title"))
         + f"<p>{_say(view, 'norms-intro')}</p>\n\n<p>{downloads}</p>\n\n"
         + f"{render_agreement(book, view.link)}\n"
     )
@@ -109,9 +106,9 @@ def freshness_page(view: PageView, table: Markup, replaced: Markup | str = "") -
     tables arrive escaped."""
     words = view.playbook.words
     return _front_matter(title=words("freshness-title"), description=words("freshness-description")) + (
-        _heading(1, words("freshness-title"))
+        markdown_heading(1, words("freshness-title"))
         + f"<p>{_say(view, 'freshness-intro')}</p>\n\n{table}\n"
-        + (f"\n{_heading(2, words('replaced-title'))}<p>{_say(view, 'replaced-intro')}</p>\n\n{replaced}\n" if replaced else "")
+        + (f"\n{markdown_heading(2, words('replaced-title'))}<p>{_say(view, 'replaced-intro')}</p>\n\n{replaced}\n" if replaced else "")
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from macros.contract import linker
 from macros.data.model import Playbook
@@ -17,6 +17,7 @@ from macros.render import Link
 from macros.render.assessment import render_self_assessment
 from macros.render.chart import render_role_chart
 from macros.render.checklist import render_checklist
+from macros.render.html import inline_text
 from macros.render.lists import render_area_list, render_checklist_context, render_checklist_index, render_role_list, render_role_purpose
 from macros.render.matrix import render_legend, render_matrix
 from macros.render.names import render_role_name, render_role_names
@@ -135,7 +136,7 @@ class PageView:
 
     def area(self, id: str) -> Markup:
         """`area('partnering')` -> the area's name from the data, as its nav section shows it."""
-        return escape(self.playbook.area(id).name)
+        return inline_text(self.playbook.area(id).name)
 
     def area_list(self) -> Markup:
         """The areas of the role, each with its summary and overview page, from the data."""

@@ -112,3 +112,29 @@ def test_front_matter_tags_reach_the_search_index_as_text(hostile_site: Site) ->
     index = json.loads(hostile_site.path("search/search_index.json").read_text(encoding="utf-8"))
     tags = next(d["tags"] for d in index["docs"] if d["location"] == "company/policy/")
     assert tags == ["&lt;img src=x onerror=alert(&#x27;tag&#x27;)&gt;", "on-call &amp; &lt;b&gt;rota&lt;/b&gt;"]
+
+
+def test_words_and_data_stay_text_in_every_markdown_download(hostile_site: Site) -> None:
+    """The .md downloads a team pastes into its wiki (checklists, the working agreement) and the
+    Markdown copies: a fork's words and text from data are text there too, never a tag or a link."""
+    files = [*hostile_site.root.glob("checklists/*.md"), hostile_site.root / "exports/norms.md", hostile_site.root / "llms-full.txt"]
+    for file in files:
+        text = re.sub(r"^```.*?^```", "", file.read_text(encoding="utf-8"), flags=re.S | re.M)  # code samples show tags
+        assert not re.search(r"<(img|script|svg|a)\b", text, re.I), file.name
+        assert not re.search(r"(?<!\\)\]\((javascript:|https://evil\.example)", text), file.name  # an escaped \] is text
+    norms = (hostile_site.root / "exports/norms.md").read_text(encoding="utf-8")
+    assert "# &lt;script>alert('norms')&lt;/script>" in norms and "## &lt;svg onload=alert('group')>" in norms
+
+
+def test_a_page_word_with_escaped_braces_shows_them_as_text(hostile_site: Site) -> None:
+    intro = hostile_site.article("roles/").select_one("p").get_text(" ", strip=True)
+    assert "{nope} {roles}" in intro, intro
+
+
+def test_a_norm_value_in_a_checklist_is_text_whatever_the_unit_words(hostile_site: Site) -> None:
+    quoted = []
+    for url, soup in hostile_site.pages():
+        for item in soup.select("[data-item] .checklist__text"):
+            assert not item.select('a[href*="evil.example"]'), (url, item)
+            quoted += [url] if "[days](https://evil.example/x) `code" in item.get_text() else []
+    assert quoted, "a norm in working days is quoted by some checklist item, as its words, in plain text"

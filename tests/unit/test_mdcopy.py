@@ -66,3 +66,12 @@ def test_a_copy_opens_with_its_heading_and_address_and_ends_with_its_abbreviatio
     assert page_markdown("<p>No heading</p>", "A *title*", "https://h.example/", "", "From:").startswith(
         "# A \\*title\\*\n\nFrom: [https://h.example/]"
     )
+
+
+def test_a_line_of_tildes_from_data_opens_no_code_fence() -> None:
+    assert md("<p>~~~ owns the team</p><ul><li>~~~ x</li></ul>") == "\\~\\~\\~ owns the team\n\n- \\~\\~\\~ x"
+
+
+def test_digits_from_other_scripts_are_no_list_start_or_span() -> None:
+    assert md('<ol start="²"><li>a</li></ol>') == "1. a"
+    assert "| a |" in md('<table><tr><th colspan="³">a</th></tr></table>')

@@ -128,7 +128,7 @@ def test_exports_carry_value_words_rationale_and_owner_and_escape_markdown() -> 
     assert "| Time to first review (median) | four working hours |" in text
     hostile = Norm("x", "a | b <script>", 1, 1, "days", "Why <img src=x onerror=alert(1)>.")
     rendered = norms_markdown(type(book)(book.roles, book.areas, book.activities, norms=(hostile,)))
-    assert "a \\| b &lt;script&gt;" in rendered and "<img" not in rendered
+    assert "a \\| b &lt;script>" in rendered and "<img" not in rendered  # a lone > starts nothing
 
 
 def test_a_norm_a_fork_removes_keeps_reading_in_upstream_prose_but_leaves_the_agreement(tmp_path: Path) -> None:
