@@ -30,6 +30,13 @@ AXE_RUN_JS = "(options) => axe.run(document, options).then((results) => results.
 ANIMATIONS_DONE_JS = """() => document.getAnimations().every((a) =>
   a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity)"""
 TWO_FRAMES_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# The sidebars have stopped scrolling (Material scrolls the active link into view, smoothly, after
+# the load): a link half under the sidebar's sticky title is judged against the wrong background.
+SCROLLED_JS = """() => new Promise((done) => {
+  const at = () => [...document.querySelectorAll(".md-sidebar__scrollwrap")].map((el) => el.scrollTop).join();
+  const before = at();
+  requestAnimationFrame(() => requestAnimationFrame(() => done(at() === before)));
+})"""
 
 
 def open_scheme(browser: Browser, scheme: str, viewport: dict[str, int], *, axe: bool = False) -> BrowserContext:
@@ -46,6 +53,7 @@ def settle(page: Page) -> None:
     when we look. axe must judge the colours a reader ends up seeing, not a frame of a fade."""
     page.evaluate(TWO_FRAMES_JS)
     page.wait_for_function(ANIMATIONS_DONE_JS)
+    page.wait_for_function(SCROLLED_JS)
 
 
 def goto(page: Page, server: SiteServer, url: str, scheme: str) -> None:

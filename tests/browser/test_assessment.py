@@ -194,6 +194,7 @@ def test_markdown_and_json_exports(browser: Browser, server: SiteServer) -> None
     radio(page, "code-reviews", "growing").check()
     page.locator(f"{row(page, 'code-reviews')} textarea").fill("PR | 12 <b>x</b>")
     page.goto(server.url(PAGE) + link_for({"code-reviews": {"level": "doing-it"}}))
+    expect(page.locator(".assess-tools__status")).to_contain_text("Their ratings are shown")  # the link is read: copy after it
     page.get_by_role("button", name="Copy for a 1:1 (Markdown)").click()
     expect(page.locator(".assess-tools__status")).to_have_text("Copied as Markdown.")
     copied = page.evaluate("navigator.clipboard.readText()")
