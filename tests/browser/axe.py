@@ -32,11 +32,13 @@ ANIMATIONS_DONE_JS = """() => document.getAnimations().every((a) =>
 TWO_FRAMES_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 # The sidebars have stopped scrolling (Material scrolls the active link into view, smoothly, after
 # the load): a link half under the sidebar's sticky title is judged against the wrong background.
-SCROLLED_JS = """() => new Promise((done) => {
-  const at = () => [...document.querySelectorAll(".md-sidebar__scrollwrap")].map((el) => el.scrollTop).join();
-  const before = at();
-  requestAnimationFrame(() => requestAnimationFrame(() => done(at() === before)));
-})"""
+# Polled every 250 ms: true once two polls in a row find every sidebar where it was.
+SCROLLED_JS = """() => {
+  const at = [...document.querySelectorAll(".md-sidebar__scrollwrap")].map((el) => el.scrollTop).join();
+  const still = window.__sidebars_at === at;
+  window.__sidebars_at = at;
+  return still;
+}"""
 
 
 def open_scheme(browser: Browser, scheme: str, viewport: dict[str, int], *, axe: bool = False) -> BrowserContext:
@@ -53,7 +55,7 @@ def settle(page: Page) -> None:
     when we look. axe must judge the colours a reader ends up seeing, not a frame of a fade."""
     page.evaluate(TWO_FRAMES_JS)
     page.wait_for_function(ANIMATIONS_DONE_JS)
-    page.wait_for_function(SCROLLED_JS)
+    page.wait_for_function(SCROLLED_JS, polling=250)
 
 
 def goto(page: Page, server: SiteServer, url: str, scheme: str) -> None:
