@@ -35,9 +35,7 @@ LINE_START = re.compile(r"^(\d*)([#>+=.)~-])")  # what would start a heading, qu
 LIST = re.compile(r"(- |\d+\. )")
 
 
-def escape(text: str) -> str:
-    """Plain text as Markdown text that reads as the same text."""
-    return markdown_text(text)
+escape = markdown_text  # plain text as Markdown text that reads as the same text
 
 
 def _around(text: str, mark: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.data.model import Role
+from macros.data.wordbook import Words
 from macros.render.html import inline_text
 
 _VOWEL_SOUND = tuple("AEIOUaeiou")
@@ -25,9 +26,13 @@ def render_role_name(role: Role, plural: bool = False, article: bool = False) ->
     return inline_text(name)
 
 
-def render_role_names(roles: tuple[Role, ...], plural: bool = False) -> Markup:
+def joined(parts: list[Markup], words: Words) -> Markup:
+    """ "a", "a and b", "a, b and c", with the fork's word for "and" (the word `and`)."""
+    if len(parts) < 2:
+        return Markup("").join(parts)
+    return Markup(", ").join(parts[:-1]) + Markup(" {} ").format(words("and")) + parts[-1]
+
+
+def render_role_names(roles: tuple[Role, ...], words: Words, plural: bool = False) -> Markup:
     """ "A", "A and B", "A, B and C": several roles in one sentence."""
-    names = [render_role_name(role, plural=plural) for role in roles]
-    if len(names) < 2:
-        return Markup("").join(names)
-    return Markup(", ").join(names[:-1]) + Markup(" and ") + names[-1]
+    return joined([render_role_name(role, plural=plural) for role in roles], words)

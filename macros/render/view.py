@@ -93,7 +93,7 @@ class PageView:
 
     def responsible(self, activity: str, plural: bool = False) -> Markup:
         """`responsible('code-review')` -> "Tech Lead and Engineers": the R and A/R roles, joined."""
-        return render_role_names(self.playbook.doers(activity), plural=plural)
+        return render_role_names(self.playbook.doers(activity), self.playbook.words, plural=plural)
 
     def responsibility_matrix(self, area: str | None = None, role: str | None = None, activities: Sequence[str] | None = None) -> Markup:
         book = self.playbook

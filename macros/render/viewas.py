@@ -10,8 +10,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.data.model import Activity, Playbook
-from macros.data.wordbook import Words
 from macros.render.html import render_html
+from macros.render.names import joined
 
 DUTIES = (
     ("A/R", "your-part-both"),
@@ -20,13 +20,6 @@ DUTIES = (
     ("C", "your-part-consulted"),  # consulted and informed only where the role owns and does nothing here
     ("I", "your-part-informed"),
 )
-
-
-def _joined(words: Words, parts: list[Markup]) -> Markup:
-    """ "a", "a and b", "a, b and c", with the fork's word for "and"."""
-    if len(parts) < 2:
-        return Markup("").join(parts)
-    return Markup(", ").join(parts[:-1]) + Markup(" {} ").format(words("and")) + parts[-1]
 
 
 def your_part_lines(playbook: Playbook, activities: tuple[Activity, ...]) -> Markup:
@@ -40,7 +33,7 @@ def your_part_lines(playbook: Playbook, activities: tuple[Activity, ...]) -> Mar
                 break
             mine = [words.html("your-part-activity", activity=a.name) for a in activities if a.letter(role.id) == letter]
             if mine:
-                duties.append(words.html(word, activities=_joined(words, mine)))
+                duties.append(words.html(word, activities=joined(mine, words)))
         none = words.html("your-part-none", role=role.name)
         lines.append((role.id, words.html("your-part", role=role.name, duties=Markup("; ").join(duties)) if duties else none))
     return render_html("your-part.html", lines=lines)
